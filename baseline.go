@@ -1,0 +1,50 @@
+package ctxlint
+
+import (
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	bl "github.com/ctxlint/ctxlint/internal/baseline"
+)
+
+// baseline is the -baseline flag's state: the file is read once per
+// analyzer instance, on first use.
+type baseline struct {
+	path  string
+	once  sync.Once
+	known map[bl.Key]int
+	err   error
+	roots bl.Roots
+}
+
+// filter drops the diagnostics recorded in the baseline. Each package
+// counts its own findings against the recorded counts, so a file analysed
+// twice (in a package and its test variant) is judged the same both times.
+func (b *baseline) filter(pass *analysis.Pass, diags []analysis.Diagnostic) ([]analysis.Diagnostic, error) {
+	if b.path == "" || len(diags) == 0 {
+		return diags, nil
+	}
+	b.once.Do(func() { b.known, b.err = bl.Read(b.path) })
+	if b.err != nil {
+		return nil, b.err
+	}
+	seen := map[bl.Key]int{}
+	contents := map[string][]byte{}
+	out := diags[:0]
+	for _, d := range diags {
+		posn := pass.Fset.Position(d.Pos)
+		content, ok := contents[posn.Filename]
+		if !ok {
+			content, _ = pass.ReadFile(posn.Filename)
+			contents[posn.Filename] = content
+		}
+		k := bl.NewEntry(&b.roots, d.Category, posn.Filename, d.Message, bl.Line(content, posn.Line)).Key()
+		seen[k]++
+		if seen[k] <= b.known[k] {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}

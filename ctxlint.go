@@ -1,0 +1,263 @@
+package ctxlint
+
+import (
+	_ "embed"
+	"flag"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
+	"github.com/ctxlint/ctxlint/internal/directive"
+	"github.com/ctxlint/ctxlint/internal/names"
+	"github.com/ctxlint/ctxlint/internal/rootctx"
+	"github.com/ctxlint/ctxlint/passes/inheritctx"
+	"github.com/ctxlint/ctxlint/passes/reconcilectx"
+)
+
+//go:embed doc.go
+var doc string
+
+// Check describes one of ctxlint's checks.
+type Check struct {
+	Name    string
+	Default bool // runs unless switched off
+	Fix     bool // offers suggested fixes
+	// New returns a fresh instance of the check's analyzer, with its own
+	// flags.
+	New func() *analysis.Analyzer
+}
+
+// Checks lists every check, in the order of the documentation.
+var Checks = []Check{
+	{Name: names.Reconcilectx, Default: true, Fix: true, New: reconcilectx.New},
+	{Name: names.Inheritctx, Default: true, Fix: true, New: inheritctx.New},
+}
+
+// CheckNames returns the names of all checks.
+func CheckNames() []string {
+	out := make([]string, len(Checks))
+	for i, c := range Checks {
+		out[i] = c.Name
+	}
+	return out
+}
+
+// Analyzer is the composite analyzer that the ctxlint command runs.
+var Analyzer = NewAnalyzer()
+
+// NewAnalyzer returns a fresh composite analyzer named "ctxlint" that runs
+// every enabled check on the same pass. Its flags are:
+//
+//	-NAME             run check NAME (see "Selecting checks" in the doc)
+//	-NAME.OPTION      an option of check NAME
+//	-cross-package    follow ctx-less helpers into other packages (facts)
+//	-baseline FILE    drop the findings recorded in FILE
+//
+// Every message starts with "NAME: " and every diagnostic's Category is
+// the check's name. Diagnostics are reported in order of position.
+func NewAnalyzer() *analysis.Analyzer {
+	c := &composite{rc: rootctx.New()}
+	a := &analysis.Analyzer{
+		Name: "ctxlint",
+		Doc:  analysisutil.MustExtractDoc(doc, "ctxlint"),
+		URL:  "https://pkg.go.dev/github.com/ctxlint/ctxlint",
+	}
+	a.Run = c.run
+	seen := map[*analysis.Analyzer]bool{}
+	addReq := func(r *analysis.Analyzer) {
+		if r == rootctx.Analyzer {
+			r = c.rc
+		}
+		if !seen[r] {
+			seen[r] = true
+			a.Requires = append(a.Requires, r)
+		}
+	}
+	addReq(directive.Analyzer)
+	for _, chk := range Checks {
+		inst := &instance{Check: chk, a: chk.New()}
+		if inst.a.Name != chk.Name {
+			panic(fmt.Sprintf("check %s has analyzer %s", chk.Name, inst.a.Name))
+		}
+		for _, r := range inst.a.Requires {
+			addReq(r)
+		}
+		c.checks = append(c.checks, inst)
+		a.Flags.Var(&inst.enabled, chk.Name, fmt.Sprintf("run %s (default %t): %s", chk.Name, chk.Default, title(inst.a.Doc)))
+		inst.a.Flags.VisitAll(func(f *flag.Flag) {
+			a.Flags.Var(f.Value, chk.Name+"."+f.Name, chk.Name+": "+f.Usage)
+		})
+	}
+	a.Flags.Var(crossPackage{c.rc}, "cross-package",
+		"follow ctx-less helpers into other packages of the module (uses facts: loads every dependency from source, slower)")
+	a.Flags.StringVar(&c.baseline.path, "baseline", "",
+		"read `FILE`, a baseline written by -write-baseline, and report only findings not recorded in it")
+	return a
+}
+
+func title(doc string) string {
+	t, _, _ := strings.Cut(doc, "\n\n")
+	return t
+}
+
+type composite struct {
+	rc       *analysis.Analyzer
+	checks   []*instance
+	baseline baseline
+}
+
+type instance struct {
+	Check
+	a       *analysis.Analyzer
+	enabled triState
+}
+
+// enabled returns the checks to run, following multichecker's rules: if
+// any check flag is set to true, only those run; otherwise every check
+// runs by default unless its flag is set to false.
+func (c *composite) enabled() map[string]bool {
+	only := false
+	for _, inst := range c.checks {
+		if inst.enabled == setTrue {
+			only = true
+		}
+	}
+	on := map[string]bool{}
+	for _, inst := range c.checks {
+		switch {
+		case only:
+			on[inst.Name] = inst.enabled == setTrue
+		default:
+			on[inst.Name] = inst.Default && inst.enabled != setFalse
+		}
+	}
+	return on
+}
+
+func (c *composite) run(pass *analysis.Pass) (any, error) {
+	on := c.enabled()
+	var diags []analysis.Diagnostic
+	for _, inst := range c.checks {
+		if !on[inst.Name] {
+			continue
+		}
+		sub := *pass
+		sub.Analyzer = inst.a
+		name := inst.Name
+		sub.Report = func(d analysis.Diagnostic) {
+			d.Message = name + ": " + d.Message
+			if d.Category == "" {
+				d.Category = name
+			}
+			diags = append(diags, d)
+		}
+		if _, err := inst.a.Run(&sub); err != nil {
+			return nil, err
+		}
+	}
+	if ds, ok := pass.ResultOf[directive.Analyzer].(*directive.Directives); ok {
+		diags = append(diags, directiveDiagnostics(ds, on)...)
+	}
+	diags, err := c.baseline.filter(pass, diags)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(diags, func(i, j int) bool {
+		if diags[i].Pos != diags[j].Pos {
+			return diags[i].Pos < diags[j].Pos
+		}
+		if diags[i].End != diags[j].End {
+			return diags[i].End < diags[j].End
+		}
+		return diags[i].Message < diags[j].Message
+	})
+	for _, d := range diags {
+		pass.Report(d)
+	}
+	return nil, nil
+}
+
+// directiveDiagnostics reports malformed directives, and directives of
+// enabled checks that silenced nothing.
+func directiveDiagnostics(ds *directive.Directives, on map[string]bool) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, p := range ds.Problems {
+		out = append(out, analysis.Diagnostic{Pos: p.Pos, End: p.End, Category: "directive", Message: "ctxlint: " + p.Message})
+	}
+	for _, d := range ds.List {
+		for _, check := range d.Checks {
+			if on[check] && !d.Used(check) {
+				out = append(out, analysis.Diagnostic{
+					Pos: d.Comment.Pos(), End: d.Comment.End(), Category: "directive",
+					Message: fmt.Sprintf("ctxlint: this ctxlint:ignore directive silences no %s finding on its line; remove it, or move it to the line of the finding", check),
+				})
+			}
+		}
+	}
+	return out
+}
+
+// triState is a boolean flag that remembers whether it was set.
+type triState int
+
+const (
+	unset triState = iota
+	setTrue
+	setFalse
+)
+
+func (t *triState) String() string {
+	switch *t {
+	case setTrue:
+		return "true"
+	case setFalse:
+		return "false"
+	}
+	return ""
+}
+
+func (t *triState) Set(s string) error {
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		return err
+	}
+	if b {
+		*t = setTrue
+	} else {
+		*t = setFalse
+	}
+	return nil
+}
+
+func (t *triState) IsBoolFlag() bool { return true }
+
+// crossPackage is the -cross-package flag: setting it gives the
+// composite's rootctx instance a fact type, which tells drivers to
+// analyse dependencies from source.
+type crossPackage struct{ rc *analysis.Analyzer }
+
+func (c crossPackage) String() string {
+	if c.rc == nil {
+		return "false"
+	}
+	return strconv.FormatBool(rootctx.FactsEnabled(c.rc))
+}
+
+func (c crossPackage) Set(s string) error {
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		return err
+	}
+	if b {
+		rootctx.EnableFacts(c.rc)
+	} else {
+		c.rc.FactTypes = nil
+	}
+	return nil
+}
+
+func (c crossPackage) IsBoolFlag() bool { return true }

@@ -1,0 +1,44 @@
+// Package ctxlint finds context.Context misuse in Go code, and in
+// Kubernetes operators built on controller-runtime and client-go above
+// all: contexts thrown away, kept in structs, ignored by watch loops, and
+// dropped by HTTP and admission handlers.
+//
+// Each check is an analysis.Analyzer of its own in passes/NAME. The
+// composite Analyzer runs them all on one pass; the ctxlint command
+// (cmd/ctxlint) and the golangci-lint plugin (plugin) are built on it.
+//
+// # Analyzer ctxlint
+//
+// ctxlint: find context.Context misuse (Reconcile, handlers, watches, structs)
+//
+// ctxlint runs these checks, each named at the start of its messages:
+//
+//	reconcilectx  context.Background/TODO in a controller-runtime Reconcile
+//	inheritctx    context.Background/TODO where any other ctx is in scope
+//
+// Selecting checks: every check runs by default. -NAME=false switches
+// check NAME off; -NAME (or -NAME=true) runs only the checks so named.
+// A misspelled name is an error. Options of a check are set with
+// -NAME.OPTION, for example -inheritctx.report-detached.
+//
+// Suppressing a finding: a comment
+//
+//	//ctxlint:ignore CHECK[,CHECK] REASON
+//
+// at the end of the reported line, or alone on the line above it,
+// silences that finding. The reason is required; a directive without one,
+// naming an unknown check, or silencing nothing is itself reported.
+//
+// Adopting on an old codebase: -write-baseline FILE records the current
+// findings (standalone command only); -baseline FILE then reports only
+// the findings not recorded there. Findings are matched by check, file,
+// message and the text of their line, not by line number.
+//
+// -cross-package follows ctx-less helpers into the other packages of the
+// module being linted, through analysis facts. It is off by default
+// because facts make the driver load every dependency from source.
+//
+// Exit status: 0 no findings; 1 a package failed to load or analyse (and
+// no findings); 2 bad flags; 3 findings. With -json the status is 0 even
+// with findings (as for go vet), and -fix applies fixes and exits 0.
+package ctxlint

@@ -1,0 +1,208 @@
+// Package analysisutil holds small helpers shared by ctxlint's passes:
+// doc extraction, import tests for fast paths, and callee matching by
+// package path and name.
+package analysisutil
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// URLBase is where each pass's documentation lives.
+const URLBase = "https://pkg.go.dev/github.com/ctxlint/ctxlint/passes/"
+
+// MustExtractDoc returns the documentation of the named analyzer from the
+// content of a doc.go file: the text that follows the heading
+// "# Analyzer NAME", up to the next heading, with comment markers removed.
+// It panics if the section is missing, because that is a programming error
+// caught by every test.
+func MustExtractDoc(content, name string) string {
+	doc, err := ExtractDoc(content, name)
+	if err != nil {
+		panic(err)
+	}
+	return doc
+}
+
+// ExtractDoc is MustExtractDoc that returns an error instead of panicking.
+// As in golang.org/x/tools, the section must start with a line
+// "NAME: summary", and the "NAME:" is removed.
+func ExtractDoc(content, name string) (string, error) {
+	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil {
+		return "", fmt.Errorf("doc.go: %v", err)
+	}
+	if f.Doc == nil {
+		return "", fmt.Errorf("doc.go has no package doc comment")
+	}
+	for section := range strings.SplitSeq(f.Doc.Text(), "\n# ") {
+		body, ok := strings.CutPrefix(section, "Analyzer "+name+"\n")
+		if !ok {
+			continue
+		}
+		body, _, _ = strings.Cut(body, "\n# ")
+		body = strings.TrimSpace(body)
+		rest, ok := strings.CutPrefix(body, name+":")
+		if !ok {
+			return "", fmt.Errorf("doc.go: heading 'Analyzer %s' not followed by a line '%s: summary'", name, name)
+		}
+		return strings.TrimSpace(rest), nil
+	}
+	return "", fmt.Errorf("doc.go has no heading 'Analyzer %s'", name)
+}
+
+// Imports reports whether pkg imports the package with the given path
+// directly.
+func Imports(pkg *types.Package, path string) bool {
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == path {
+			return true
+		}
+	}
+	return false
+}
+
+// FindPackage returns the package with the given path among the direct and
+// indirect imports of pkg (or pkg itself), or nil.
+func FindPackage(pkg *types.Package, path string) *types.Package {
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package) *types.Package
+	walk = func(p *types.Package) *types.Package {
+		if seen[p] {
+			return nil
+		}
+		seen[p] = true
+		if p.Path() == path {
+			return p
+		}
+		for _, imp := range p.Imports() {
+			if found := walk(imp); found != nil {
+				return found
+			}
+		}
+		return nil
+	}
+	return walk(pkg)
+}
+
+// FindPackages is FindPackage for several paths at once, in one walk.
+// The result maps each path found to its package.
+func FindPackages(pkg *types.Package, paths ...string) map[string]*types.Package {
+	want := map[string]bool{}
+	for _, p := range paths {
+		want[p] = true
+	}
+	found := map[string]*types.Package{}
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		if seen[p] || len(found) == len(want) {
+			return
+		}
+		seen[p] = true
+		if want[p.Path()] {
+			found[p.Path()] = p
+		}
+		for _, imp := range p.Imports() {
+			walk(imp)
+		}
+	}
+	walk(pkg)
+	return found
+}
+
+// IsPkgFunc reports whether fn is a package-level function of the package
+// with the given path whose name is one of names.
+func IsPkgFunc(fn *types.Func, pkgPath string, names ...string) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkgPath {
+		return false
+	}
+	if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() != nil {
+		return false
+	}
+	for _, n := range names {
+		if fn.Name() == n {
+			return true
+		}
+	}
+	return false
+}
+
+// Callee returns the function or method called by call, or nil for calls
+// of function values, conversions and builtins. Calls of generic
+// functions resolve to the generic function, not to the instance.
+func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn != nil {
+		return fn.Origin()
+	}
+	return nil
+}
+
+// LookupNamed returns the named type declared at package level in pkg, or
+// nil.
+func LookupNamed(pkg *types.Package, name string) types.Type {
+	if pkg == nil {
+		return nil
+	}
+	tn, ok := pkg.Scope().Lookup(name).(*types.TypeName)
+	if !ok {
+		return nil
+	}
+	return tn.Type()
+}
+
+// Position formats pos as "file.go:12" (base name only), for messages that
+// point at another place in the same package.
+func Position(fset *token.FileSet, pos token.Pos) string {
+	p := fset.Position(pos)
+	name := p.Filename
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	return fmt.Sprintf("%s:%d", name, p.Line)
+}
+
+// IsLocalModule reports whether a package of module m belongs to code
+// under development (the main module, a workspace module, or a local
+// replacement) rather than a versioned dependency or the standard library
+// (m == nil). Cross-package facts are computed only for such packages.
+func IsLocalModule(m *analysis.Module) bool {
+	if m == nil {
+		return false
+	}
+	if m.Main {
+		return true
+	}
+	if m.Replace != nil {
+		return m.Replace.Version == ""
+	}
+	return m.Version == ""
+}
+
+// Recover wraps an analyzer's Run so that a panic on odd code becomes an
+// error for that package (which the driver prints, exiting 1) instead of
+// crashing the whole run.
+func Recover(name string, run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (res any, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				stack := ""
+				if os.Getenv("CTXLINT_DEBUG") != "" {
+					stack = "\n" + string(debug.Stack())
+				}
+				res, err = nil, fmt.Errorf("internal error in %s on package %s: %v (please report this to ctxlint with the code that caused it; set CTXLINT_DEBUG=1 for a stack trace)%s", name, pass.Pkg.Path(), r, stack)
+			}
+		}()
+		return run(pass)
+	}
+}

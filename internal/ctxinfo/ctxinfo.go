@@ -1,0 +1,284 @@
+// Package ctxinfo is the knowledge every ctxlint check shares: which types
+// are contexts, what kind of function a declaration or literal is (a
+// controller-runtime Reconcile, an HTTP handler, an admission handler, or a
+// plain function), which context is in scope at a node, whether that
+// context is already done there, and which package functions a Reconcile
+// reaches.
+//
+// It is an analyzer whose result, an *Info, is computed once per package
+// and read by every check that requires it.
+package ctxinfo
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
+)
+
+// Import paths of the APIs ctxlint knows.
+const (
+	ContextPath       = "context"
+	HTTPPath          = "net/http"
+	ReconcilePath     = "sigs.k8s.io/controller-runtime/pkg/reconcile"
+	AdmissionPath     = "sigs.k8s.io/controller-runtime/pkg/webhook/admission"
+	APIServerAdmPath  = "k8s.io/apiserver/pkg/admission"
+	WatchPath         = "k8s.io/apimachinery/pkg/watch"
+	RestfulPath       = "github.com/emicklei/go-restful/v3"
+	RestfulLegacyPath = "github.com/emicklei/go-restful"
+)
+
+// Analyzer computes the *Info of a package.
+var Analyzer = &analysis.Analyzer{
+	Name:       "ctxinfo",
+	Doc:        "ctxinfo: shared facts about contexts and functions for ctxlint's checks (internal)",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Run:        analysisutil.Recover("ctxinfo", run),
+	ResultType: reflect.TypeOf((*Info)(nil)),
+}
+
+// Kind is what a function is, for the purpose of choosing the check that
+// owns a finding and the context to name.
+type Kind uint8
+
+const (
+	Plain     Kind = iota // any other function
+	Reconcile             // controller-runtime Reconcile method or reconcile.Func literal
+	HTTP                  // net/http handler (or go-restful route, health checker)
+	Admission             // admission handler, validator, defaulter, or apiserver plugin
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Reconcile:
+		return "Reconcile"
+	case HTTP:
+		return "HTTP handler"
+	case Admission:
+		return "admission handler"
+	}
+	return "function"
+}
+
+// Param is one parameter of a function as written in source.
+type Param struct {
+	Var   *types.Var
+	Field *ast.Field // the field that declares it
+	Ident *ast.Ident // its name, nil when the parameter is unnamed
+}
+
+// Named reports whether the parameter has a usable name (not blank, not
+// missing).
+func (p *Param) Named() bool { return p != nil && p.Ident != nil && p.Ident.Name != "_" }
+
+// Func is a function declaration or literal with a body.
+type Func struct {
+	Node    ast.Node // *ast.FuncDecl or *ast.FuncLit
+	Type    *ast.FuncType
+	Body    *ast.BlockStmt
+	Obj     *types.Func // nil for literals
+	Sig     *types.Signature
+	Kind    Kind
+	Ctx     *Param // first context.Context parameter, or nil
+	Req     *Param // for HTTP handlers: the *http.Request (or restful request) parameter
+	Restful bool   // Req is a go-restful request: its context is Req.Request.Context()
+
+	// ReachedFrom is set for package functions, not themselves a Reconcile,
+	// that a Reconcile of this package calls (directly or through other
+	// functions that receive a ctx). It names that Reconcile.
+	ReachedFrom *Func
+}
+
+// Name is how messages refer to the function.
+func (f *Func) Name() string {
+	if f.Obj != nil {
+		return f.Obj.Name()
+	}
+	switch f.Kind {
+	case Reconcile:
+		return "the reconcile func"
+	case HTTP:
+		return "the handler func"
+	case Admission:
+		return "the admission func"
+	}
+	return "the func literal"
+}
+
+// HasContext reports whether the function receives a context, either as a
+// parameter or through the request it serves.
+func (f *Func) HasContext() bool { return f.Ctx != nil || f.Req != nil }
+
+// Info is the result of Analyzer for one package.
+type Info struct {
+	Pass      *analysis.Pass
+	Inspector *inspector.Inspector
+
+	// Context is context.Context, or nil when the package cannot refer to
+	// it (it does not import the context package, even indirectly).
+	Context  types.Type
+	ctxIface *types.Interface
+
+	pkgs  map[string]*types.Package
+	funcs map[ast.Node]*Func
+	decls map[*types.Func]*Func
+}
+
+// Package returns the package with the given import path if the package
+// being analysed imports it, directly or not; otherwise nil.
+func (in *Info) Package(path string) *types.Package { return in.pkgs[path] }
+
+// Func returns the function for a *ast.FuncDecl or *ast.FuncLit node, or
+// nil (declarations without a body, or other nodes).
+func (in *Info) Func(n ast.Node) *Func { return in.funcs[n] }
+
+// Decl returns the function declared in this package for obj, or nil.
+func (in *Info) Decl(obj *types.Func) *Func {
+	if obj == nil {
+		return nil
+	}
+	return in.decls[obj.Origin()]
+}
+
+// Funcs calls f for every function of the package, in source order.
+func (in *Info) Funcs(f func(*Func)) {
+	for cur := range in.Inspector.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if fn := in.funcs[cur.Node()]; fn != nil {
+			f(fn)
+		}
+	}
+}
+
+// IsContext reports whether t is context.Context or an interface type
+// that includes it (a named type, an alias, or an interface embedding
+// context.Context), that is, a value that can be used as a context.
+func (in *Info) IsContext(t types.Type) bool {
+	if in.ctxIface == nil || t == nil {
+		return false
+	}
+	if _, ok := t.Underlying().(*types.Interface); !ok {
+		return false
+	}
+	return types.Implements(t, in.ctxIface)
+}
+
+// IsRootCall reports whether call is context.Background() or
+// context.TODO(), and returns the function's name.
+func (in *Info) IsRootCall(call *ast.CallExpr) (string, bool) {
+	fn := analysisutil.Callee(in.Pass.TypesInfo, call)
+	if analysisutil.IsPkgFunc(fn, ContextPath, "Background", "TODO") {
+		return fn.Name(), true
+	}
+	return "", false
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	in := &Info{
+		Pass:      pass,
+		Inspector: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		funcs:     map[ast.Node]*Func{},
+		decls:     map[*types.Func]*Func{},
+	}
+	in.pkgs = analysisutil.FindPackages(pass.Pkg, ContextPath, HTTPPath, ReconcilePath,
+		AdmissionPath, APIServerAdmPath, WatchPath, RestfulPath, RestfulLegacyPath)
+	if ctxPkg := in.pkgs[ContextPath]; ctxPkg != nil {
+		if t := analysisutil.LookupNamed(ctxPkg, "Context"); t != nil {
+			in.Context = t
+			in.ctxIface, _ = t.Underlying().(*types.Interface)
+		}
+	}
+	k := newKinds(in)
+	for cur := range in.Inspector.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var fn *Func
+		switch n := cur.Node().(type) {
+		case *ast.FuncDecl:
+			if n.Body == nil {
+				continue
+			}
+			obj, _ := pass.TypesInfo.Defs[n.Name].(*types.Func)
+			if obj == nil {
+				continue
+			}
+			fn = &Func{Node: n, Type: n.Type, Body: n.Body, Obj: obj, Sig: obj.Type().(*types.Signature)}
+			in.decls[obj] = fn
+		case *ast.FuncLit:
+			sig, _ := pass.TypesInfo.TypeOf(n).(*types.Signature)
+			if sig == nil {
+				continue
+			}
+			fn = &Func{Node: n, Type: n.Type, Body: n.Body, Sig: sig}
+		}
+		in.params(fn)
+		fn.Kind = k.classify(fn)
+		in.funcs[cur.Node()] = fn
+	}
+	in.reach()
+	return in, nil
+}
+
+// params fills in Ctx and Req from the function's parameter list.
+func (in *Info) params(fn *Func) {
+	params := fn.Sig.Params()
+	i := 0
+	for _, field := range fn.Type.Params.List {
+		names := field.Names
+		if len(names) == 0 {
+			names = []*ast.Ident{nil}
+		}
+		for _, id := range names {
+			if i >= params.Len() {
+				return
+			}
+			v := params.At(i)
+			i++
+			p := &Param{Var: v, Field: field, Ident: id}
+			if fn.Ctx == nil && in.IsContext(v.Type()) {
+				fn.Ctx = p
+			}
+			if fn.Req == nil && in.isRequestPtr(v.Type()) {
+				fn.Req = p
+			}
+			if fn.Req == nil && in.isRestfulRequestPtr(v.Type()) {
+				fn.Req = p
+				fn.Restful = true
+			}
+		}
+	}
+}
+
+func (in *Info) isNamed(t types.Type, path, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := n.Obj()
+	return obj.Pkg() != nil && obj.Pkg().Path() == path && obj.Name() == name
+}
+
+func (in *Info) isPtrTo(t types.Type, path, name string) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && in.isNamed(p.Elem(), path, name)
+}
+
+func (in *Info) isRequestPtr(t types.Type) bool { return in.isPtrTo(t, HTTPPath, "Request") }
+
+func (in *Info) isRestfulRequestPtr(t types.Type) bool {
+	return in.isPtrTo(t, RestfulPath, "Request") || in.isPtrTo(t, RestfulLegacyPath, "Request")
+}
+
+// Enclosing returns the functions enclosing the cursor, innermost first
+// (the cursor's own node included when it is a function).
+func (in *Info) Enclosing(cur inspector.Cursor) []*Func {
+	var out []*Func
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if fn := in.funcs[c.Node()]; fn != nil {
+			out = append(out, fn)
+		}
+	}
+	return out
+}

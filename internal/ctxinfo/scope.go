@@ -1,0 +1,365 @@
+package ctxinfo
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
+)
+
+// Scope describes the context available at a node.
+type Scope struct {
+	// Provider is the innermost enclosing function that receives a
+	// context, as a parameter or through the request it serves; the
+	// context to use is Provider's. Nil when no context is in scope.
+	Provider *Func
+
+	// Owner is the kind of function the node belongs to: the innermost
+	// enclosing Reconcile or handler, whether or not it is the provider;
+	// Plain otherwise. A helper reached from a Reconcile counts as
+	// Reconcile, with OwnerFunc the helper.
+	Owner     Kind
+	OwnerFunc *Func
+
+	// Detached is the go or defer statement that lies between the node
+	// and the provider, if any: code there usually outlives the call on
+	// purpose.
+	Detached ast.Stmt
+}
+
+// ScopeAt returns the context scope at cur.
+func (in *Info) ScopeAt(cur inspector.Cursor) Scope {
+	var s Scope
+	var outermost *Func
+	for a := range cur.Enclosing() {
+		switch n := a.Node().(type) {
+		case *ast.GoStmt:
+			if s.Provider == nil && s.Detached == nil {
+				s.Detached = n
+			}
+		case *ast.DeferStmt:
+			if s.Provider == nil && s.Detached == nil {
+				s.Detached = n
+			}
+		case *ast.FuncDecl, *ast.FuncLit:
+			fn := in.funcs[n]
+			if fn == nil {
+				continue
+			}
+			outermost = fn
+			if s.Provider == nil && fn.HasContext() {
+				s.Provider = fn
+			}
+			if s.OwnerFunc == nil && fn.Kind != Plain {
+				s.Owner, s.OwnerFunc = fn.Kind, fn
+			}
+		}
+	}
+	if s.OwnerFunc == nil && outermost != nil && outermost.ReachedFrom != nil {
+		s.Owner, s.OwnerFunc = Reconcile, outermost
+	}
+	if s.Provider == nil {
+		s.Detached = nil
+	}
+	return s
+}
+
+// CtxExpr returns the expression that denotes the function's context:
+// its ctx parameter's name, or r.Context() for a request. It returns ""
+// when the parameter has no usable name.
+func (f *Func) CtxExpr() string {
+	switch {
+	case f.Ctx != nil:
+		if f.Ctx.Named() {
+			return f.Ctx.Ident.Name
+		}
+		return ""
+	case f.Req != nil && f.Req.Named():
+		if f.Restful {
+			return f.Req.Ident.Name + ".Request.Context()"
+		}
+		return f.Req.Ident.Name + ".Context()"
+	}
+	return ""
+}
+
+// IsDoneCall reports whether e is x.Done() for a context x.
+func (in *Info) IsDoneCall(e ast.Expr) bool {
+	return in.isCtxMethodCall(e, "Done")
+}
+
+func (in *Info) isCtxMethodCall(e ast.Expr, name string) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != name {
+		return false
+	}
+	selection := in.Pass.TypesInfo.Selections[sel]
+	if selection == nil || selection.Kind() != types.MethodVal {
+		return false
+	}
+	return in.IsContext(selection.Recv())
+}
+
+// isDoneRecv reports whether e is <-x.Done() for a context x.
+func (in *Info) isDoneRecv(e ast.Expr) bool {
+	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	return ok && u.Op == token.ARROW && in.IsDoneCall(u.X)
+}
+
+// commRecv returns the receive expression of a select case, if any.
+func commRecv(comm ast.Stmt) ast.Expr {
+	switch s := comm.(type) {
+	case *ast.ExprStmt:
+		return s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			return s.Rhs[0]
+		}
+	}
+	return nil
+}
+
+// waitsForDone reports whether statement s returns only once a context
+// is done: <-ctx.Done(), or a select whose only case receives from it.
+func (in *Info) waitsForDone(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		return in.isDoneRecv(s.X)
+	case *ast.SelectStmt:
+		if len(s.Body.List) == 0 {
+			return false
+		}
+		for _, c := range s.Body.List {
+			cc := c.(*ast.CommClause)
+			if cc.Comm == nil || !in.isDoneRecv(commRecv(cc.Comm)) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// isErrCheck reports whether cond is x.Err() != nil for a context x, or
+// v != nil where v was just assigned x.Err() in init.
+func (in *Info) isErrCheck(init ast.Stmt, cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ {
+		return false
+	}
+	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
+	if isNil(x) {
+		x, y = y, x
+	}
+	if !isNil(y) {
+		return false
+	}
+	if in.isCtxMethodCall(x, "Err") {
+		return true
+	}
+	id, ok := x.(*ast.Ident)
+	as, ok2 := init.(*ast.AssignStmt)
+	if !ok || !ok2 || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return false
+	}
+	lhs, ok := as.Lhs[0].(*ast.Ident)
+	return ok && lhs.Name == id.Name && in.isCtxMethodCall(as.Rhs[0], "Err")
+}
+
+func isNil(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "nil"
+}
+
+// IsDone reports whether code at cur runs only once a context is done,
+// looking no further out than the function stop: in a case <-ctx.Done()
+// branch, after a statement that waits for ctx.Done(), or in the body of
+// if ctx.Err() != nil. A fresh context there is right: the old one can no
+// longer carry any work.
+func (in *Info) IsDone(cur inspector.Cursor, stop ast.Node) bool {
+	child := cur
+	for a := range cur.Enclosing() {
+		if a == cur {
+			continue
+		}
+		switch n := a.Node().(type) {
+		case *ast.CommClause:
+			if k, _ := child.ParentEdge(); k == edge.CommClause_Body && n.Comm != nil && in.isDoneRecv(commRecv(n.Comm)) {
+				return true
+			}
+			if in.anyWaitBefore(child, n.Body, edge.CommClause_Body) {
+				return true
+			}
+		case *ast.CaseClause:
+			if in.anyWaitBefore(child, n.Body, edge.CaseClause_Body) {
+				return true
+			}
+		case *ast.BlockStmt:
+			if in.anyWaitBefore(child, n.List, edge.BlockStmt_List) {
+				return true
+			}
+		case *ast.IfStmt:
+			if k, _ := child.ParentEdge(); k == edge.IfStmt_Body && in.isErrCheck(n.Init, n.Cond) {
+				return true
+			}
+		}
+		if a.Node() == stop {
+			break
+		}
+		child = a
+	}
+	return false
+}
+
+func (in *Info) anyWaitBefore(child inspector.Cursor, list []ast.Stmt, k edge.Kind) bool {
+	ek, idx := child.ParentEdge()
+	if ek != k {
+		return false
+	}
+	for _, s := range list[:idx] {
+		if in.waitsForDone(s) {
+			return true
+		}
+	}
+	return false
+}
+
+var cancelFuncs = []string{"WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause", "WithTimeoutCause", "WithDeadlineCause"}
+
+// OwnsLifetime reports whether the root context created at cur starts a
+// new lifetime that something else ends: it is the parent of
+// context.WithCancel (or WithTimeout, WithDeadline and their Cause forms)
+// whose cancel function is returned, stored in a field, map, slice or
+// global, put in a composite literal, handed to another function, or
+// called from a goroutine.
+func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
+	// Climb parentheses to the argument position.
+	for cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	if k, idx := cur.ParentEdge(); k != edge.CallExpr_Args || idx != 0 {
+		return false
+	}
+	withCur := cur.Parent()
+	with := withCur.Node().(*ast.CallExpr)
+	if !analysisutil.IsPkgFunc(analysisutil.Callee(in.Pass.TypesInfo, with), ContextPath, cancelFuncs...) {
+		return false
+	}
+	for withCur.ParentEdgeKind() == edge.ParenExpr_X {
+		withCur = withCur.Parent()
+	}
+	var cancel ast.Expr
+	switch p := withCur.Parent().Node().(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && len(p.Lhs) == 2 {
+			cancel = p.Lhs[1]
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && len(p.Names) == 2 {
+			cancel = p.Names[1]
+		}
+	}
+	switch c := ast.Unparen(cancel).(type) {
+	case *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
+		return true
+	case *ast.Ident:
+		v, _ := in.Pass.TypesInfo.ObjectOf(c).(*types.Var)
+		if v == nil || c.Name == "_" {
+			return false
+		}
+		if v.Parent() == v.Pkg().Scope() {
+			return true // a package-level variable
+		}
+		return in.cancelEscapes(cur, v)
+	}
+	return false
+}
+
+// cancelEscapes reports whether the cancel variable v leaves the
+// function: see OwnsLifetime.
+func (in *Info) cancelEscapes(cur inspector.Cursor, v *types.Var) bool {
+	// Search the outermost enclosing function: closures may store it.
+	var body inspector.Cursor
+	for a := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = a
+	}
+	if !body.Valid() {
+		return false
+	}
+	for id := range body.Preorder((*ast.Ident)(nil)) {
+		if in.Pass.TypesInfo.Uses[id.Node().(*ast.Ident)] != v {
+			continue
+		}
+		use := id
+		for use.ParentEdgeKind() == edge.ParenExpr_X {
+			use = use.Parent()
+		}
+		k, idx := use.ParentEdge()
+		switch k {
+		case edge.ReturnStmt_Results, edge.CompositeLit_Elts, edge.KeyValueExpr_Value, edge.SendStmt_Value:
+			return true
+		case edge.CallExpr_Args:
+			return true
+		case edge.AssignStmt_Rhs:
+			as := use.Parent().Node().(*ast.AssignStmt)
+			if len(as.Lhs) == len(as.Rhs) {
+				if _, local := ast.Unparen(as.Lhs[idx]).(*ast.Ident); !local {
+					return true
+				}
+			}
+		case edge.CallExpr_Fun:
+			// cancel() inside a goroutine ends the lifetime from elsewhere.
+			for a := range use.Enclosing((*ast.GoStmt)(nil), (*ast.FuncDecl)(nil)) {
+				if _, ok := a.Node().(*ast.GoStmt); ok {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
+}
+
+// reach marks the package functions that a Reconcile calls with its
+// context: starting from every Reconcile, it follows static calls to
+// functions of this package that receive a context themselves.
+func (in *Info) reach() {
+	var queue []*Func
+	in.Funcs(func(fn *Func) {
+		if fn.Kind == Reconcile {
+			queue = append(queue, fn)
+		}
+	})
+	origin := map[*Func]*Func{}
+	for _, fn := range queue {
+		origin[fn] = fn
+	}
+	root := in.Inspector.Root()
+	for len(queue) > 0 {
+		fn := queue[0]
+		queue = queue[1:]
+		cur, ok := root.FindNode(fn.Node)
+		if !ok {
+			continue
+		}
+		for c := range cur.Preorder((*ast.CallExpr)(nil)) {
+			callee := in.Decl(analysisutil.Callee(in.Pass.TypesInfo, c.Node().(*ast.CallExpr)))
+			if callee == nil || callee.Kind != Plain || callee.Ctx == nil || callee.ReachedFrom != nil {
+				continue
+			}
+			callee.ReachedFrom = origin[fn]
+			origin[callee] = origin[fn]
+			queue = append(queue, callee)
+		}
+	}
+}

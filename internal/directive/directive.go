@@ -1,0 +1,181 @@
+// Package directive parses ctxlint's suppression comments,
+//
+//	//ctxlint:ignore <check>[,<check>...] <reason>
+//
+// A directive silences the findings of the named checks on its own line
+// when it trails code, or on the next line when it stands alone. The
+// reason is required.
+package directive
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"reflect"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
+	"github.com/ctxlint/ctxlint/internal/names"
+)
+
+// Prefix starts every directive.
+const Prefix = "//ctxlint:ignore"
+
+// Analyzer parses the directives of a package.
+var Analyzer = &analysis.Analyzer{
+	Name:       "ctxlintdirective",
+	Doc:        "ctxlintdirective: parse //ctxlint:ignore directives (internal to ctxlint)",
+	Run:        analysisutil.Recover("ctxlintdirective", run),
+	ResultType: reflect.TypeOf((*Directives)(nil)),
+}
+
+// Directive is one well-formed //ctxlint:ignore comment.
+type Directive struct {
+	Comment *ast.Comment
+	Checks  []string
+	Reason  string
+	File    string // file name
+	Line    int    // the line whose findings it silences
+
+	mu   sync.Mutex
+	used map[string]bool
+}
+
+// Used reports whether the directive silenced a finding of check.
+func (d *Directive) Used(check string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.used[check]
+}
+
+func (d *Directive) names(check string) bool {
+	for _, c := range d.Checks {
+		if c == check {
+			return true
+		}
+	}
+	return false
+}
+
+// Problem is a malformed directive.
+type Problem struct {
+	Pos     token.Pos
+	End     token.Pos
+	Message string
+}
+
+// Directives is the result for one package.
+type Directives struct {
+	fset     *token.FileSet
+	List     []*Directive
+	Problems []Problem
+	byLine   map[string]map[int][]*Directive
+}
+
+// Suppressed reports whether a finding of check at pos is silenced, and
+// records that the directive was used.
+func (ds *Directives) Suppressed(check string, pos token.Pos) bool {
+	if ds == nil || len(ds.List) == 0 || !pos.IsValid() {
+		return false
+	}
+	p := ds.fset.Position(pos)
+	for _, d := range ds.byLine[p.Filename][p.Line] {
+		if d.names(check) {
+			d.mu.Lock()
+			d.used[check] = true
+			d.mu.Unlock()
+			return true
+		}
+	}
+	return false
+}
+
+// Filter returns a copy of pass whose Report drops the findings of check
+// that a directive silences.
+func Filter(pass *analysis.Pass, check string) *analysis.Pass {
+	ds, _ := pass.ResultOf[Analyzer].(*Directives)
+	if ds == nil || len(ds.List) == 0 {
+		return pass
+	}
+	sub := *pass
+	report := pass.Report
+	sub.Report = func(d analysis.Diagnostic) {
+		if !ds.Suppressed(check, d.Pos) {
+			report(d)
+		}
+	}
+	return &sub
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ds := &Directives{fset: pass.Fset, byLine: map[string]map[int][]*Directive{}}
+	for _, file := range pass.Files {
+		var content []byte
+		for _, group := range file.Comments {
+			for _, c := range group.List {
+				if !strings.HasPrefix(c.Text, Prefix) {
+					continue
+				}
+				rest := strings.TrimPrefix(c.Text, Prefix)
+				if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+					continue // some other word, e.g. //ctxlint:ignored
+				}
+				if content == nil {
+					content, _ = pass.ReadFile(pass.Fset.File(file.Pos()).Name())
+				}
+				ds.parse(pass.Fset, c, strings.TrimSpace(rest), content)
+			}
+		}
+	}
+	return ds, nil
+}
+
+func (ds *Directives) parse(fset *token.FileSet, c *ast.Comment, rest string, content []byte) {
+	problem := func(format string, args ...any) {
+		ds.Problems = append(ds.Problems, Problem{Pos: c.Pos(), End: c.End(), Message: fmt.Sprintf(format, args...)})
+	}
+	list, reason, _ := strings.Cut(rest, " ")
+	reason = strings.TrimSpace(reason)
+	if list == "" {
+		problem("ctxlint:ignore directive names no check; write //ctxlint:ignore <check> <reason> (checks: %s)", strings.Join(names.All, ", "))
+		return
+	}
+	checks := strings.Split(list, ",")
+	for _, check := range checks {
+		if !names.Known(check) {
+			problem("ctxlint:ignore directive names unknown check %q (checks: %s)", check, strings.Join(names.All, ", "))
+			return
+		}
+	}
+	if reason == "" {
+		problem("ctxlint:ignore directive for %s has no reason; say why the finding is wrong or deliberate: //ctxlint:ignore %s <reason>", list, list)
+		return
+	}
+	p := fset.Position(c.Pos())
+	line := p.Line
+	if alone(content, p.Offset) {
+		line++
+	}
+	d := &Directive{Comment: c, Checks: checks, Reason: reason, File: p.Filename, Line: line, used: map[string]bool{}}
+	ds.List = append(ds.List, d)
+	if ds.byLine[p.Filename] == nil {
+		ds.byLine[p.Filename] = map[int][]*Directive{}
+	}
+	ds.byLine[p.Filename][line] = append(ds.byLine[p.Filename][line], d)
+}
+
+// alone reports whether only blanks precede offset on its line.
+func alone(content []byte, offset int) bool {
+	if offset > len(content) {
+		return false
+	}
+	for i := offset - 1; i >= 0 && content[i] != '\n'; i-- {
+		if content[i] != ' ' && content[i] != '\t' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,365 @@
+package rootctx
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"go/version"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/ctxlint/ctxlint/internal/ctxinfo"
+)
+
+// Options are the options the three root-context checks share.
+type Options struct {
+	// ReportDetached reports root contexts in go statements and deferred
+	// calls too, suggesting context.WithoutCancel(ctx).
+	ReportDetached bool
+}
+
+// Report reports the findings that belong to check, as the diagnostics
+// of pass.
+func Report(pass *analysis.Pass, check string, opts Options) {
+	res := Of(pass)
+	if res == nil {
+		return
+	}
+	for _, f := range res.Findings {
+		if f.Check() != check || f.Scope.Detached != nil && !opts.ReportDetached {
+			continue
+		}
+		pass.Report(res.diagnostic(pass, f))
+	}
+}
+
+// consequence says what goes wrong at run time, by the kind of function
+// that owns the site.
+func consequence(owner ctxinfo.Kind) string {
+	switch owner {
+	case ctxinfo.Reconcile:
+		return "the work no longer stops when the reconcile is cancelled or the manager shuts down, and its trace is cut"
+	case ctxinfo.HTTP:
+		return "the work outlives the request, piling up when clients go away, and the request's trace is cut"
+	case ctxinfo.Admission:
+		return "the work ignores the API server's webhook deadline, outlives the request, and the request's trace is cut"
+	}
+	return "the caller's cancellation, deadline and trace values are lost"
+}
+
+// whose describes the context in scope: "ctx, the Reconcile's context".
+func whose(s ctxinfo.Scope) string {
+	p := s.Provider
+	switch {
+	case p.Kind == ctxinfo.Reconcile:
+		return "the Reconcile's context"
+	case p.Kind == ctxinfo.HTTP:
+		return "the request's context"
+	case p.Kind == ctxinfo.Admission:
+		return "the admission request's context"
+	case s.Owner == ctxinfo.Reconcile && s.OwnerFunc == p && p.ReachedFrom != nil:
+		return fmt.Sprintf("the context %s receives from %s", p.Name(), p.ReachedFrom.Name())
+	case p.Obj != nil:
+		return fmt.Sprintf("the context %s receives", p.Name())
+	case s.OwnerFunc != nil && s.OwnerFunc != p:
+		return fmt.Sprintf("the context of the func literal in %s", s.OwnerFunc.Name())
+	}
+	return "the func literal's context"
+}
+
+func (res *Result) diagnostic(pass *analysis.Pass, f *Finding) analysis.Diagnostic {
+	s := f.Scope
+	fix := newFixer(pass, f)
+	use := fix.use // what to write: "ctx", "r.Context()"
+	ctxDesc := use + ", " + whose(s)
+	if !s.Provider.Ctx.Named() && s.Provider.Ctx != nil {
+		ctxDesc = whose(s) + ", which the function discards"
+	}
+	d := analysis.Diagnostic{Pos: f.Call.Pos(), End: f.Call.End()}
+
+	if f.Helper != nil {
+		where := f.Mints.Root
+		if len(f.Mints.Via) > 0 {
+			where = "via " + joinVia(f.Mints.Via) + ", " + where
+		}
+		d.Message = fmt.Sprintf("%s makes its own root context (%s) although %s, is in scope: %s; make %s take a context.Context and pass %s",
+			calleeName(f.Helper), where, ctxDesc, consequence(s.Owner), calleeName(f.Helper), use)
+		if f.RootPos.IsValid() {
+			d.Related = []analysis.RelatedInformation{{Pos: f.RootPos, End: f.RootPos, Message: "root context made here"}}
+		}
+		return d
+	}
+
+	call := fmt.Sprintf("context.%s()", f.Root)
+	if s.Detached != nil {
+		where := "a goroutine"
+		if _, ok := s.Detached.(*ast.DeferStmt); ok {
+			where = "a deferred call"
+		}
+		d.Message = fmt.Sprintf("%s in %s drops the values and trace of %s; to outlive the call but keep them, use context.WithoutCancel(%s)",
+			call, where, ctxDesc, use)
+		d.SuggestedFixes = fix.withoutCancel()
+		return d
+	}
+	d.Message = fmt.Sprintf("%s replaces %s: %s; use %s", call, ctxDesc, consequence(s.Owner), use)
+	if !s.Provider.Ctx.Named() && s.Provider.Ctx != nil {
+		d.Message = fmt.Sprintf("%s replaces %s: %s; name the parameter %s and use it", call, ctxDesc, consequence(s.Owner), use)
+	}
+	d.SuggestedFixes = fix.replace()
+	return d
+}
+
+func joinVia(via []string) string {
+	out := ""
+	for i, v := range via {
+		if i > 0 {
+			out += ", "
+		}
+		out += v
+	}
+	return out
+}
+
+// fixer builds the suggested fixes of a finding.
+type fixer struct {
+	pass       *analysis.Pass
+	f          *Finding
+	use        string              // expression to use
+	ok         bool                // use resolves to the provider's context at the site
+	edits      []analysis.TextEdit // parameter naming edits, when the ctx is unnamed
+	deleteStmt ast.Stmt            // a statement to delete instead of editing the call
+}
+
+// ctxName is the name given to an unnamed or blank ctx parameter.
+const ctxName = "ctx"
+
+func newFixer(pass *analysis.Pass, f *Finding) *fixer {
+	x := &fixer{pass: pass, f: f}
+	p := f.Scope.Provider
+	info := pass.TypesInfo
+	scopeAt := pass.Pkg.Scope().Innermost(f.Call.Pos())
+	fnScope := info.Scopes[p.Type]
+
+	switch {
+	case p.Ctx != nil && p.Ctx.Named():
+		x.use = p.Ctx.Ident.Name
+		x.ok = resolvesTo(scopeAt, f.Call.Pos(), x.use, p.Ctx.Var)
+	case p.Ctx != nil:
+		x.use = ctxName
+		x.ok = x.nameParam(p.Ctx, fnScope, scopeAt)
+	default: // a request
+		x.use = p.CtxExpr()
+		if x.use == "" {
+			x.use = "r.Context()" // for the message only
+			return x
+		}
+		x.ok = resolvesTo(scopeAt, f.Call.Pos(), p.Req.Ident.Name, p.Req.Var)
+	}
+	if x.ok && f.Scope.Detached == nil && isIdent(x.use) {
+		x.deleteStmt = x.defineOf(x.use)
+	}
+	return x
+}
+
+// resolvesTo reports whether name, written at pos, denotes v.
+func resolvesTo(scope *types.Scope, pos token.Pos, name string, v *types.Var) bool {
+	if scope == nil {
+		return false
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return obj == v
+}
+
+// nameParam plans the edits that name an unnamed or blank ctx parameter
+// ctxName, and reports whether that is safe: the name must be free in the
+// function and at the site. A statement "ctx := context.Background()" at
+// the top of the body, the usual companion of a blank ctx, is deleted.
+func (x *fixer) nameParam(ctx *ctxinfo.Param, fnScope, scopeAt *types.Scope) bool {
+	if fnScope == nil || scopeAt == nil {
+		return false
+	}
+	if obj := fnScope.Lookup(ctxName); obj != nil {
+		// Only "ctx := context.Background()" itself may hold the name.
+		stmt := x.defineOf(ctxName)
+		if stmt == nil || x.pass.TypesInfo.Defs[declIdent(stmt)] != obj {
+			return false
+		}
+	} else if _, obj := scopeAt.LookupParent(ctxName, x.f.Call.Pos()); obj != nil {
+		return false // the name means something else here
+	}
+	if x.usesOuter(fnScope) {
+		return false
+	}
+	if ctx.Ident != nil {
+		x.edits = append(x.edits, analysis.TextEdit{Pos: ctx.Ident.Pos(), End: ctx.Ident.End(), NewText: []byte(ctxName)})
+		return true
+	}
+	// Unnamed parameters: name them all (Go requires all or none).
+	for _, field := range x.f.Scope.Provider.Type.Params.List {
+		name := "_ "
+		if field == ctx.Field {
+			name = ctxName + " "
+		}
+		x.edits = append(x.edits, analysis.TextEdit{Pos: field.Type.Pos(), End: field.Type.Pos(), NewText: []byte(name)})
+	}
+	return true
+}
+
+// defineOf returns the statement "NAME := <this call>" or
+// "var NAME = <this call>" around the finding's call, when the variable it
+// declares is never assigned again; or nil. Such a statement only stands
+// in for the context in scope, so the fix deletes it.
+func (x *fixer) defineOf(name string) ast.Stmt {
+	parent := x.f.Cur.Parent()
+	for parent.Valid() {
+		if _, ok := parent.Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		parent = parent.Parent()
+	}
+	var stmt ast.Stmt
+	var id *ast.Ident
+	switch n := parent.Node().(type) {
+	case *ast.AssignStmt:
+		if n.Tok == token.DEFINE && len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+			id, _ = n.Lhs[0].(*ast.Ident)
+			stmt = n
+		}
+	case *ast.ValueSpec:
+		if len(n.Names) == 1 && len(n.Values) == 1 {
+			if decl, ok := parent.Parent().Parent().Node().(*ast.DeclStmt); ok && len(decl.Decl.(*ast.GenDecl).Specs) == 1 {
+				id, stmt = n.Names[0], decl
+			}
+		}
+	}
+	if id == nil || id.Name != name {
+		return nil
+	}
+	v := x.pass.TypesInfo.Defs[id]
+	if v == nil {
+		return nil
+	}
+	reassigned := false
+	ast.Inspect(x.f.Scope.Provider.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && as.Tok != token.DEFINE {
+			for _, lhs := range as.Lhs {
+				if lid, ok := ast.Unparen(lhs).(*ast.Ident); ok && x.pass.TypesInfo.Uses[lid] == v {
+					reassigned = true
+				}
+			}
+		}
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			if lid, ok := ast.Unparen(u.X).(*ast.Ident); ok && x.pass.TypesInfo.Uses[lid] == v {
+				reassigned = true // its address is taken
+			}
+		}
+		return !reassigned
+	})
+	if reassigned {
+		return nil
+	}
+	return stmt
+}
+
+// usesOuter reports whether the function body refers to a ctxName
+// declared outside it, which naming the parameter would capture.
+func (x *fixer) usesOuter(fnScope *types.Scope) bool {
+	found := false
+	ast.Inspect(x.f.Scope.Provider.Body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == ctxName {
+			if obj := x.pass.TypesInfo.Uses[id]; obj != nil && !fnScope.Contains(obj.Pos()) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func isIdent(s string) bool { return token.IsIdentifier(s) }
+
+// declIdent returns the name a defineOf statement declares.
+func declIdent(stmt ast.Stmt) *ast.Ident {
+	switch s := stmt.(type) {
+	case *ast.AssignStmt:
+		return s.Lhs[0].(*ast.Ident)
+	case *ast.DeclStmt:
+		return s.Decl.(*ast.GenDecl).Specs[0].(*ast.ValueSpec).Names[0]
+	}
+	return nil
+}
+
+func (x *fixer) replace() []analysis.SuggestedFix {
+	if !x.ok {
+		return nil
+	}
+	edits := append([]analysis.TextEdit(nil), x.edits...)
+	msg := "Use " + x.use
+	if len(x.edits) > 0 {
+		msg = "Name the context parameter " + x.use + " and use it"
+	}
+	if x.deleteStmt != nil {
+		msg = "Remove the stand-in context and use " + x.use
+		if len(x.edits) > 0 {
+			msg = "Name the context parameter " + x.use + " and remove the stand-in context"
+		}
+		edits = append(edits, deleteLine(x.pass, x.deleteStmt))
+	} else {
+		edits = append(edits, analysis.TextEdit{Pos: x.f.Call.Pos(), End: x.f.Call.End(), NewText: []byte(x.use)})
+	}
+	return []analysis.SuggestedFix{{Message: msg, TextEdits: edits}}
+}
+
+func (x *fixer) withoutCancel() []analysis.SuggestedFix {
+	if !x.ok || x.deleteStmt != nil {
+		return nil
+	}
+	// context.WithoutCancel is new in Go 1.21.
+	if v := x.pass.TypesInfo.FileVersions[fileOf(x.pass, x.f.Call.Pos())]; v != "" && version.Compare(v, "go1.21") < 0 {
+		return nil
+	}
+	qual := ""
+	if sel, ok := ast.Unparen(x.f.Call.Fun).(*ast.SelectorExpr); ok {
+		if id, ok := sel.X.(*ast.Ident); ok {
+			if _, isPkg := x.pass.TypesInfo.Uses[id].(*types.PkgName); isPkg {
+				qual = id.Name + "."
+			}
+		}
+	}
+	text := fmt.Sprintf("%sWithoutCancel(%s)", qual, x.use)
+	edits := append(append([]analysis.TextEdit(nil), x.edits...),
+		analysis.TextEdit{Pos: x.f.Call.Pos(), End: x.f.Call.End(), NewText: []byte(text)})
+	return []analysis.SuggestedFix{{Message: "Use " + text, TextEdits: edits}}
+}
+
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// deleteLine deletes stmt together with its line's indentation and
+// newline, when it is alone on its line.
+func deleteLine(pass *analysis.Pass, stmt ast.Stmt) analysis.TextEdit {
+	tf := pass.Fset.File(stmt.Pos())
+	start, end := stmt.Pos(), stmt.End()
+	if content, err := pass.ReadFile(tf.Name()); err == nil {
+		s, e := tf.Offset(start), tf.Offset(end)
+		ls := s
+		for ls > 0 && (content[ls-1] == ' ' || content[ls-1] == '\t') {
+			ls--
+		}
+		le := e
+		for le < len(content) && (content[le] == ' ' || content[le] == '\t') {
+			le++
+		}
+		if (ls == 0 || content[ls-1] == '\n') && le < len(content) && content[le] == '\n' {
+			start, end = tf.Pos(ls), tf.Pos(le+1)
+		}
+	}
+	return analysis.TextEdit{Pos: start, End: end}
+}

@@ -1,0 +1,53 @@
+// Package inheritctx defines an Analyzer that reports functions that make
+// a new root context although a context is in scope.
+//
+// # Analyzer inheritctx
+//
+// inheritctx: report context.Background/TODO where a ctx is in scope
+//
+// A function that receives a context.Context (as a parameter, even one
+// named _, or captured from an enclosing function) should pass it on.
+// context.Background() and context.TODO() start a new tree: the caller's
+// cancellation, deadline and trace values no longer reach the work. The
+// check covers every function that is not a controller-runtime Reconcile
+// (reconcilectx) or an HTTP or admission handler (webhookctx): helpers,
+// poll callbacks such as func(ctx context.Context) (bool, error), runnables
+// and clients.
+//
+//	// BAD
+//	func (c *Client) Sync(ctx context.Context) error {
+//		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+//		defer cancel()
+//		return c.push(ctx)
+//	}
+//
+//	// GOOD
+//	func (c *Client) Sync(ctx context.Context) error {
+//		ctx, cancel := context.WithTimeout(ctx, time.Minute)
+//		defer cancel()
+//		return c.push(ctx)
+//	}
+//
+// It also reports a call, from a function with a ctx in scope, to a
+// function or method of the same package that takes no context and makes
+// a root context itself or through the functions it calls: the message
+// names the helper and where the root context is made, and the helper
+// should take ctx. With the ctxlint command's -cross-package flag, helpers
+// in other packages of the module being linted are followed too (through
+// analysis facts, which makes the driver load every dependency from
+// source; see the documentation of the ctxlint command).
+//
+// The suggested fix replaces the call with the context in scope, naming
+// the parameter ctx first when it is unnamed or _.
+//
+// Not reported: functions with no context in scope (main, init,
+// constructors, SetupWithManager, informer event handlers, predicates,
+// methods of interfaces without a ctx, tests that start from
+// context.Background()); code that runs once the context is done (a case
+// <-ctx.Done() branch, after <-ctx.Done(), under if ctx.Err() != nil);
+// context.WithCancel(context.Background()) whose cancel function is
+// stored, returned or handed on; context.WithoutCancel(ctx); and, unless
+// -report-detached is set, go statements and deferred calls, whose intent
+// is usually to outlive the call. With -report-detached the fix for those
+// is context.WithoutCancel(ctx).
+package inheritctx

@@ -1,0 +1,51 @@
+// Package reconcilectx defines an Analyzer that reports controller-runtime
+// Reconciles that make a new root context instead of using the one they
+// were given.
+//
+// # Analyzer reconcilectx
+//
+// reconcilectx: report context.Background/TODO in a Reconcile instead of its ctx
+//
+// controller-runtime cancels a Reconcile's ctx when the manager shuts down
+// and carries the reconcile's logger and trace in it. A Reconcile that
+// calls context.Background() or context.TODO() instead throws all of that
+// away: API calls made with it keep running after shutdown starts, and
+// traces are cut at the Reconcile.
+//
+// A Reconcile is a method whose receiver implements
+// reconcile.TypedReconciler[T] (reconcile.Reconciler is an alias of it) or
+// reconcile.ObjectReconciler[T], or a function literal of type
+// reconcile.TypedFunc[T] (reconcile.Func), recognised by type whatever the
+// names. The check also covers the functions of the same package that a
+// Reconcile calls and that receive a ctx, nested function literals
+// included, and it reports calls from them to ctx-less functions of the
+// package that make a root context themselves, at any depth.
+//
+//	// BAD
+//	func (r *FooReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
+//		var foo v1.Foo
+//		if err := r.Get(context.TODO(), req.NamespacedName, &foo); err != nil {
+//
+//	// GOOD
+//	func (r *FooReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
+//		var foo v1.Foo
+//		if err := r.Get(ctx, req.NamespacedName, &foo); err != nil {
+//
+// The suggested fix replaces the call with the Reconcile's ctx, naming the
+// parameter ctx first when it is unnamed or _ (and deleting a
+// "ctx := context.Background()" that stood in for it).
+//
+// Not reported: code that runs once ctx is done (in a case <-ctx.Done()
+// branch, after <-ctx.Done(), or under if ctx.Err() != nil), where a fresh
+// context for cleanup is right; context.WithCancel(context.Background())
+// whose cancel function is stored, returned or handed on, which starts a
+// lifetime that something else ends; and, unless -report-detached is set,
+// go statements and deferred calls, which usually detach on purpose. With
+// -report-detached they are reported too and the fix is
+// context.WithoutCancel(ctx), which keeps values and trace and drops only
+// cancellation.
+//
+// A site that both reconcilectx and webhookctx could claim belongs to the
+// innermost Reconcile or handler around it; root contexts in other
+// functions belong to inheritctx. A site is reported once.
+package reconcilectx

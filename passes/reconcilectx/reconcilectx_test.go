@@ -1,0 +1,22 @@
+package reconcilectx_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/ctxlint/ctxlint/internal/testutil"
+	"github.com/ctxlint/ctxlint/passes/reconcilectx"
+)
+
+func Test(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testutil.TestData(), reconcilectx.Analyzer, "reconcilectx/basic")
+}
+
+func TestReportDetached(t *testing.T) {
+	a := reconcilectx.New()
+	if err := a.Flags.Set("report-detached", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, testutil.TestData(), a, "reconcilectx/detached")
+}

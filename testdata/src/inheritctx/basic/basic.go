@@ -1,0 +1,102 @@
+package basic
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"k8s.io/apimachinery/pkg/util/wait"
+)
+
+type Client struct {
+	hc     *http.Client
+	cancel context.CancelFunc
+}
+
+func (c *Client) push(ctx context.Context) error { return nil }
+
+// Sync throws its caller's ctx away.
+func (c *Client) Sync(ctx context.Context) error {
+	tctx, cancel := context.WithTimeout(context.Background(), time.Minute) // want `^context.Background\(\) replaces ctx, the context Sync receives: the caller's cancellation, deadline and trace values are lost; use ctx$`
+	defer cancel()
+	if err := c.push(tctx); err != nil {
+		return err
+	}
+	return c.push(context.WithValue(context.TODO(), key{}, 1)) // want `context.TODO\(\) replaces ctx, the context Sync receives`
+}
+
+type key struct{}
+
+// A blank ctx is still the caller's context.
+func (c *Client) Blank(_ context.Context) error {
+	return c.push(context.TODO()) // want `context.TODO\(\) replaces the context Blank receives, which the function discards: the caller's cancellation, deadline and trace values are lost; name the parameter ctx and use it`
+}
+
+// Captured: the closure runs with Watch's ctx in scope.
+func (c *Client) Watch(ctx context.Context, events <-chan string) {
+	handle := func(ev string) error {
+		return c.push(context.Background()) // want `context.Background\(\) replaces ctx, the context Watch receives`
+	}
+	for ev := range events {
+		_ = handle(ev)
+	}
+}
+
+// A poll callback has its own ctx.
+func (c *Client) Wait(parent context.Context) error {
+	return wait.PollUntilContextCancel(parent, time.Second, true, func(ctx context.Context) (bool, error) {
+		return true, c.push(context.TODO()) // want `context.TODO\(\) replaces ctx, the func literal's context`
+	})
+}
+
+// Contexts through aliases and named interfaces are contexts too.
+type Ctx = context.Context
+
+type LoggingContext interface {
+	context.Context
+	Log(string)
+}
+
+func aliased(ctx Ctx) error {
+	return (&Client{}).push(context.TODO()) // want `context.TODO\(\) replaces ctx, the context aliased receives`
+}
+
+func embedded(lctx LoggingContext) error {
+	return (&Client{}).push(context.TODO()) // want `context.TODO\(\) replaces lctx, the context embedded receives`
+}
+
+// Generic functions.
+func Each[T any](ctx context.Context, items []T, f func(context.Context, T) error) error {
+	for _, it := range items {
+		if err := f(context.Background(), it); err != nil { // want `context.Background\(\) replaces ctx, the context Each receives`
+			return err
+		}
+	}
+	return nil
+}
+
+// Range over a function.
+func (c *Client) All(ctx context.Context, seq func(yield func(string) bool)) {
+	for range seq {
+		_ = c.push(context.TODO()) // want `context.TODO\(\) replaces ctx, the context All receives`
+	}
+}
+
+// The name at the site means something else: no fix, but still a finding.
+func (c *Client) Hidden(ctx context.Context) {
+	{
+		ctx := "not a context"
+		_ = ctx
+		_ = c.push(context.TODO()) // want `context.TODO\(\) replaces ctx, the context Hidden receives`
+	}
+}
+
+// Calls to ctx-less helpers of the package that make a root context.
+func (c *Client) Refresh(ctx context.Context) error {
+	c.reload()           // want `^Client.reload makes its own root context \(context.TODO\(\) at helpers.go:\d+\) although ctx, the context Refresh receives, is in scope: the caller's cancellation, deadline and trace values are lost; make Client.reload take a context.Context and pass ctx$`
+	if err := fetch(); err != nil { // want `fetch makes its own root context \(via fetchWithRetry, doFetch, context.Background\(\) at helpers.go:\d+\)`
+		return err
+	}
+	go c.reload() // ok: detached
+	return nil
+}

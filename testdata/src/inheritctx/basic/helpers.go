@@ -1,0 +1,57 @@
+package basic
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+func (c *Client) reload() {
+	_ = c.push(context.TODO())
+}
+
+func fetch() error { return fetchWithRetry() }
+
+func fetchWithRetry() error {
+	var err error
+	for i := 0; i < 3; i++ {
+		err = doFetch()
+	}
+	return err
+}
+
+func doFetch() error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	return (&Client{}).push(ctx)
+}
+
+// Helpers that do not count: their root context is not made during the call.
+
+func startsGoroutine() {
+	go func() { _ = (&Client{}).push(context.Background()) }()
+}
+
+func returnsClosure() func() error {
+	return func() error { return (&Client{}).push(context.Background()) }
+}
+
+func ownsLifetime() (context.Context, context.CancelFunc) {
+	return context.WithCancel(context.Background())
+}
+
+var once sync.Once
+
+func recursive(n int) {
+	if n > 0 {
+		recursive(n - 1)
+	}
+}
+
+func quietHelpers(ctx context.Context) {
+	startsGoroutine()
+	_ = returnsClosure()
+	_, cancel := ownsLifetime()
+	defer cancel()
+	recursive(3)
+}

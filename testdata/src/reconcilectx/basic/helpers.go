@@ -1,0 +1,35 @@
+package basic
+
+import (
+	"context"
+	"time"
+)
+
+// ensureChild is a helper that a Reconcile calls with its ctx.
+func (r *FooReconciler) ensureChild(ctx context.Context, obj *Object) error {
+	if err := r.Create(context.TODO(), obj); err != nil { // want `^context.TODO\(\) replaces ctx, the context ensureChild receives from Reconcile: the work no longer stops when the reconcile is cancelled or the manager shuts down, and its trace is cut; use ctx$`
+		return err
+	}
+	return r.ensureGrandchild(ctx, obj)
+}
+
+// ensureGrandchild is reached through ensureChild.
+func (r *FooReconciler) ensureGrandchild(ctx context.Context, obj *Object) error {
+	return r.Update(context.Background(), obj) // want `context.Background\(\) replaces ctx, the context ensureGrandchild receives from Reconcile`
+}
+
+// refresh takes no ctx and makes a root context for its caller.
+func (r *FooReconciler) refresh() {
+	var obj Object
+	_ = r.Get(context.TODO(), obj.key(), &obj)
+}
+
+func (o *Object) key() (k struct{ Namespace, Name string }) { return }
+
+func loadConfig() { newClient() }
+
+func newClient() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	_ = ctx
+}

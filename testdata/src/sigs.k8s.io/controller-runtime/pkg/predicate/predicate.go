@@ -1,0 +1,22 @@
+// Package predicate is a stub of
+// sigs.k8s.io/controller-runtime/pkg/predicate for ctxlint tests.
+package predicate
+
+import (
+	"sigs.k8s.io/controller-runtime/pkg/client"
+	"sigs.k8s.io/controller-runtime/pkg/event"
+)
+
+type Predicate = TypedPredicate[client.Object]
+
+type TypedPredicate[object any] interface {
+	Create(event.TypedCreateEvent[object]) bool
+	Update(event.TypedUpdateEvent[object]) bool
+}
+
+type Funcs = TypedFuncs[client.Object]
+
+type TypedFuncs[object any] struct {
+	CreateFunc func(event.TypedCreateEvent[object]) bool
+	UpdateFunc func(event.TypedUpdateEvent[object]) bool
+}
