@@ -1,0 +1,122 @@
+package ctxlint_test
+
+import (
+	"flag"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/ctxlint/ctxlint"
+	"github.com/ctxlint/ctxlint/internal/names"
+	"github.com/ctxlint/ctxlint/internal/testutil"
+)
+
+func newAnalyzer(t *testing.T, flags ...string) *analysis.Analyzer {
+	t.Helper()
+	a := ctxlint.NewAnalyzer()
+	for i := 0; i < len(flags); i += 2 {
+		if err := a.Flags.Set(flags[i], flags[i+1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return a
+}
+
+func TestAllChecksPrefixed(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(), newAnalyzer(t), "composite/all")
+}
+
+func TestOnlyNamedChecks(t *testing.T) {
+	// -reconcilectx alone runs only reconcilectx ...
+	analysistest.Run(t, testutil.TestData(), newAnalyzer(t, "reconcilectx", "true"), "composite/only")
+	// ... and -inheritctx=false runs all but inheritctx.
+	analysistest.Run(t, testutil.TestData(), newAnalyzer(t, "inheritctx", "false"), "composite/only")
+}
+
+func TestDirectives(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(), newAnalyzer(t), "composite/directives")
+}
+
+func TestBaseline(t *testing.T) {
+	file := filepath.Join(testutil.TestData(), "src", "composite", "baseline", "baseline.json")
+	analysistest.Run(t, testutil.TestData(), newAnalyzer(t, "baseline", file), "composite/baseline")
+}
+
+func TestBaselineMissing(t *testing.T) {
+	res := analysistest.Run(nopT{t}, testutil.TestData(), newAnalyzer(t, "baseline", "/nonexistent.json"), "composite/baseline")
+	if len(res) != 1 || res[0].Err == nil || !strings.Contains(res[0].Err.Error(), "reading baseline") {
+		t.Fatalf("want an error reading the baseline, got %+v", res)
+	}
+}
+
+// nopT lets a test inspect analysistest's results when it expects
+// analysistest itself to complain.
+type nopT struct{ *testing.T }
+
+func (nopT) Errorf(string, ...any) {}
+
+func TestUnknownFlag(t *testing.T) {
+	a := ctxlint.NewAnalyzer()
+	if err := a.Flags.Set("inherictx", "false"); err == nil {
+		t.Fatal("misspelled check name accepted")
+	}
+}
+
+var driverFlags = []string{"V", "all", "c", "cpuprofile", "debug", "diff", "fix", "flags", "json", "memprofile", "source", "tags", "test", "trace", "v"}
+
+// TestChecks keeps the list of checks, their analyzers, docs and flags
+// consistent.
+func TestChecks(t *testing.T) {
+	if got, want := strings.Join(ctxlint.CheckNames(), ","), strings.Join(names.All, ","); got != want {
+		t.Fatalf("checks %q, names %q", got, want)
+	}
+	var as []*analysis.Analyzer
+	for _, c := range ctxlint.Checks {
+		a := c.New()
+		as = append(as, a)
+		if a.Name != c.Name || !token.IsIdentifier(a.Name) || !names.Known(a.Name) {
+			t.Errorf("check %s: bad analyzer name %q", c.Name, a.Name)
+		}
+		for _, f := range driverFlags {
+			if a.Name == f {
+				t.Errorf("check %s collides with driver flag -%s", c.Name, f)
+			}
+		}
+		title, _, _ := strings.Cut(a.Doc, "\n\n")
+		if len(title) > 72 || strings.HasSuffix(title, ".") || title != strings.ToLower(title[:1])+title[1:] {
+			t.Errorf("check %s: doc title %q should be short, lowercase, without a period", c.Name, title)
+		}
+		if !strings.Contains(a.Doc, "// BAD") || !strings.Contains(a.Doc, "// GOOD") {
+			t.Errorf("check %s: doc lacks a BAD and a GOOD example", c.Name)
+		}
+		if a.URL == "" {
+			t.Errorf("check %s: no URL", c.Name)
+		}
+		if _, err := os.Stat(filepath.Join("passes", c.Name, "doc.go")); err != nil {
+			t.Errorf("check %s: %v", c.Name, err)
+		}
+		if _, err := os.Stat(filepath.Join(testutil.TestData(), "src", c.Name)); err != nil {
+			t.Errorf("check %s has no testdata: %v", c.Name, err)
+		}
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			if !regexp.MustCompile(`^[a-z][a-z0-9-]*$`).MatchString(f.Name) {
+				t.Errorf("check %s: flag %q is not kebab-case", c.Name, f.Name)
+			}
+		})
+	}
+	if err := analysis.Validate(append(as, ctxlint.Analyzer)); err != nil {
+		t.Fatal(err)
+	}
+	// The command's help lists every check.
+	for _, c := range ctxlint.Checks {
+		if !strings.Contains(ctxlint.Analyzer.Doc, "\t"+c.Name+" ") {
+			t.Errorf("ctxlint doc does not list %s", c.Name)
+		}
+	}
+}

@@ -1,0 +1,30 @@
+package directives
+
+import "context"
+
+func use(ctx context.Context) {}
+
+func f(ctx context.Context) {
+	//ctxlint:ignore inheritctx the audit record must outlive the request
+	use(context.Background())
+	// want +1 `^ctxlint: this ctxlint:ignore directive silences no reconcilectx finding on its line`
+	use(context.TODO()) //ctxlint:ignore inheritctx,reconcilectx the list names one check too many
+
+	// want +1 `^ctxlint: ctxlint:ignore directive for inheritctx has no reason; say why the finding is wrong or deliberate: //ctxlint:ignore inheritctx <reason>$`
+	//ctxlint:ignore inheritctx
+	use(context.TODO()) // want `^inheritctx: context.TODO`
+
+	// want +1 `^ctxlint: ctxlint:ignore directive names unknown check "inheritcontext" \(checks: reconcilectx, inheritctx\)$`
+	//ctxlint:ignore inheritcontext the name is misspelled
+	use(context.TODO()) // want `^inheritctx: context.TODO`
+
+	// want +1 `^ctxlint: ctxlint:ignore directive names no check`
+	//ctxlint:ignore
+	use(context.TODO()) // want `^inheritctx: context.TODO`
+
+	// want +1 `^ctxlint: this ctxlint:ignore directive silences no inheritctx finding on its line; remove it, or move it to the line of the finding$`
+	use(ctx) //ctxlint:ignore inheritctx a trailing directive covers its own line only
+	use(context.TODO()) // want `^inheritctx: context.TODO`
+}
+
+//ctxlint:ignored is another word, not a directive.
