@@ -16,6 +16,7 @@ import (
 	"github.com/ctxlint/ctxlint/internal/rootctx"
 	"github.com/ctxlint/ctxlint/passes/inheritctx"
 	"github.com/ctxlint/ctxlint/passes/reconcilectx"
+	"github.com/ctxlint/ctxlint/passes/webhookctx"
 )
 
 //go:embed doc.go
@@ -35,6 +36,7 @@ type Check struct {
 var Checks = []Check{
 	{Name: names.Reconcilectx, Default: true, Fix: true, New: reconcilectx.New},
 	{Name: names.Inheritctx, Default: true, Fix: true, New: inheritctx.New},
+	{Name: names.Webhookctx, Default: true, Fix: true, New: webhookctx.New},
 }
 
 // CheckNames returns the names of all checks.

@@ -15,6 +15,7 @@
 //
 //	reconcilectx  context.Background/TODO in a controller-runtime Reconcile
 //	inheritctx    context.Background/TODO where any other ctx is in scope
+//	webhookctx    HTTP and admission handlers that drop the request's context
 //
 // Selecting checks: every check runs by default. -NAME=false switches
 // check NAME off; -NAME (or -NAME=true) runs only the checks so named.

@@ -11,6 +11,7 @@ import (
 	ctrl "sigs.k8s.io/controller-runtime"
 
 	"example.com/operator/internal/controller"
+	"example.com/operator/internal/webhook"
 )
 
 func main() {
@@ -19,6 +20,9 @@ func main() {
 		os.Exit(1)
 	}
 	if err := (&controller.ConfigMapReconciler{Client: mgr.GetClient()}).SetupWithManager(mgr); err != nil {
+		os.Exit(1)
+	}
+	if err := (&webhook.ConfigMapValidator{Client: mgr.GetClient()}).Setup(mgr); err != nil {
 		os.Exit(1)
 	}
 	// GOOD: main has no context to inherit; SetupSignalHandler makes the root.

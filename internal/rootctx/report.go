@@ -70,11 +70,16 @@ func whose(s ctxinfo.Scope) string {
 
 func (res *Result) diagnostic(pass *analysis.Pass, f *Finding) analysis.Diagnostic {
 	s := f.Scope
-	fix := newFixer(pass, f)
+	fix := newFixer(pass, res, f)
 	use := fix.use // what to write: "ctx", "r.Context()"
 	ctxDesc := use + ", " + whose(s)
-	if !s.Provider.Ctx.Named() && s.Provider.Ctx != nil {
+	advice := "use " + use
+	if fix.blank != nil {
 		ctxDesc = whose(s) + ", which the function discards"
+		advice = "name the parameter " + fix.name + " and use " + use
+		if use == fix.name {
+			advice = "name the parameter " + use + " and use it"
+		}
 	}
 	d := analysis.Diagnostic{Pos: f.Call.Pos(), End: f.Call.End()}
 
@@ -102,10 +107,7 @@ func (res *Result) diagnostic(pass *analysis.Pass, f *Finding) analysis.Diagnost
 		d.SuggestedFixes = fix.withoutCancel()
 		return d
 	}
-	d.Message = fmt.Sprintf("%s replaces %s: %s; use %s", call, ctxDesc, consequence(s.Owner), use)
-	if !s.Provider.Ctx.Named() && s.Provider.Ctx != nil {
-		d.Message = fmt.Sprintf("%s replaces %s: %s; name the parameter %s and use it", call, ctxDesc, consequence(s.Owner), use)
-	}
+	d.Message = fmt.Sprintf("%s replaces %s: %s; %s", call, ctxDesc, consequence(s.Owner), advice)
 	d.SuggestedFixes = fix.replace()
 	return d
 }
@@ -123,6 +125,8 @@ func joinVia(via []string) string {
 
 // fixer builds the suggested fixes of a finding.
 type fixer struct {
+	blank *ctxinfo.Param // the provider's unnamed or blank ctx or request parameter
+	name  string         // the name the fix gives it
 	pass       *analysis.Pass
 	f          *Finding
 	use        string              // expression to use
@@ -131,10 +135,13 @@ type fixer struct {
 	deleteStmt ast.Stmt            // a statement to delete instead of editing the call
 }
 
-// ctxName is the name given to an unnamed or blank ctx parameter.
-const ctxName = "ctx"
+// Names given to an unnamed or blank ctx or request parameter.
+const (
+	ctxName = "ctx"
+	reqName = "r"
+)
 
-func newFixer(pass *analysis.Pass, f *Finding) *fixer {
+func newFixer(pass *analysis.Pass, res *Result, f *Finding) *fixer {
 	x := &fixer{pass: pass, f: f}
 	p := f.Scope.Provider
 	info := pass.TypesInfo
@@ -142,19 +149,18 @@ func newFixer(pass *analysis.Pass, f *Finding) *fixer {
 	fnScope := info.Scopes[p.Type]
 
 	switch {
-	case p.Ctx != nil && p.Ctx.Named():
-		x.use = p.Ctx.Ident.Name
-		x.ok = resolvesTo(scopeAt, f.Call.Pos(), x.use, p.Ctx.Var)
-	case p.Ctx != nil:
-		x.use = ctxName
-		x.ok = x.nameParam(p.Ctx, fnScope, scopeAt)
-	default: // a request
-		x.use = p.CtxExpr()
-		if x.use == "" {
-			x.use = "r.Context()" // for the message only
-			return x
+	case p.Ctx != nil && !p.Ctx.Named():
+		x.blank, x.name, x.use = p.Ctx, ctxName, ctxName
+	case p.Ctx == nil && !p.Req.Named():
+		x.blank, x.name, x.use = p.Req, reqName, reqName+".Context()"
+		if p.Restful {
+			x.use = reqName + ".Request.Context()"
 		}
-		x.ok = resolvesTo(scopeAt, f.Call.Pos(), p.Req.Ident.Name, p.Req.Var)
+	default:
+		x.use, x.ok = res.Info.CtxAt(p, f.Call.Pos())
+	}
+	if x.blank != nil {
+		x.ok = x.nameParam(fnScope, scopeAt)
 	}
 	if x.ok && f.Scope.Detached == nil && isIdent(x.use) {
 		x.deleteStmt = x.defineOf(x.use)
@@ -162,44 +168,36 @@ func newFixer(pass *analysis.Pass, f *Finding) *fixer {
 	return x
 }
 
-// resolvesTo reports whether name, written at pos, denotes v.
-func resolvesTo(scope *types.Scope, pos token.Pos, name string, v *types.Var) bool {
-	if scope == nil {
-		return false
-	}
-	_, obj := scope.LookupParent(name, pos)
-	return obj == v
-}
-
-// nameParam plans the edits that name an unnamed or blank ctx parameter
-// ctxName, and reports whether that is safe: the name must be free in the
-// function and at the site. A statement "ctx := context.Background()" at
-// the top of the body, the usual companion of a blank ctx, is deleted.
-func (x *fixer) nameParam(ctx *ctxinfo.Param, fnScope, scopeAt *types.Scope) bool {
+// nameParam plans the edits that give the blank or unnamed parameter
+// x.blank the name x.name, and reports whether that is safe: the name must
+// be free in the function and at the site. A statement
+// "ctx := context.Background()" at the top of the body, the usual
+// companion of a blank ctx, is deleted.
+func (x *fixer) nameParam(fnScope, scopeAt *types.Scope) bool {
 	if fnScope == nil || scopeAt == nil {
 		return false
 	}
-	if obj := fnScope.Lookup(ctxName); obj != nil {
+	if obj := fnScope.Lookup(x.name); obj != nil {
 		// Only "ctx := context.Background()" itself may hold the name.
-		stmt := x.defineOf(ctxName)
+		stmt := x.defineOf(x.name)
 		if stmt == nil || x.pass.TypesInfo.Defs[declIdent(stmt)] != obj {
 			return false
 		}
-	} else if _, obj := scopeAt.LookupParent(ctxName, x.f.Call.Pos()); obj != nil {
+	} else if _, obj := scopeAt.LookupParent(x.name, x.f.Call.Pos()); obj != nil {
 		return false // the name means something else here
 	}
 	if x.usesOuter(fnScope) {
 		return false
 	}
-	if ctx.Ident != nil {
-		x.edits = append(x.edits, analysis.TextEdit{Pos: ctx.Ident.Pos(), End: ctx.Ident.End(), NewText: []byte(ctxName)})
+	if x.blank.Ident != nil {
+		x.edits = append(x.edits, analysis.TextEdit{Pos: x.blank.Ident.Pos(), End: x.blank.Ident.End(), NewText: []byte(x.name)})
 		return true
 	}
 	// Unnamed parameters: name them all (Go requires all or none).
 	for _, field := range x.f.Scope.Provider.Type.Params.List {
 		name := "_ "
-		if field == ctx.Field {
-			name = ctxName + " "
+		if field == x.blank.Field {
+			name = x.name + " "
 		}
 		x.edits = append(x.edits, analysis.TextEdit{Pos: field.Type.Pos(), End: field.Type.Pos(), NewText: []byte(name)})
 	}
@@ -262,12 +260,12 @@ func (x *fixer) defineOf(name string) ast.Stmt {
 	return stmt
 }
 
-// usesOuter reports whether the function body refers to a ctxName
+// usesOuter reports whether the function body refers to an x.name
 // declared outside it, which naming the parameter would capture.
 func (x *fixer) usesOuter(fnScope *types.Scope) bool {
 	found := false
 	ast.Inspect(x.f.Scope.Provider.Body, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && id.Name == ctxName {
+		if id, ok := n.(*ast.Ident); ok && id.Name == x.name {
 			if obj := x.pass.TypesInfo.Uses[id]; obj != nil && !fnScope.Contains(obj.Pos()) {
 				found = true
 			}
@@ -297,12 +295,12 @@ func (x *fixer) replace() []analysis.SuggestedFix {
 	edits := append([]analysis.TextEdit(nil), x.edits...)
 	msg := "Use " + x.use
 	if len(x.edits) > 0 {
-		msg = "Name the context parameter " + x.use + " and use it"
+		msg = "Name the parameter " + x.name + " and use " + x.use
 	}
 	if x.deleteStmt != nil {
 		msg = "Remove the stand-in context and use " + x.use
 		if len(x.edits) > 0 {
-			msg = "Name the context parameter " + x.use + " and remove the stand-in context"
+			msg = "Name the parameter " + x.name + " and remove the stand-in context"
 		}
 		edits = append(edits, deleteLine(x.pass, x.deleteStmt))
 	} else {

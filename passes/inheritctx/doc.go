@@ -6,7 +6,8 @@
 // inheritctx: report context.Background/TODO where a ctx is in scope
 //
 // A function that receives a context.Context (as a parameter, even one
-// named _, or captured from an enclosing function) should pass it on.
+// named _, or captured from an enclosing function), or an *http.Request
+// whose Context() it can use, should pass it on.
 // context.Background() and context.TODO() start a new tree: the caller's
 // cancellation, deadline and trace values no longer reach the work. The
 // check covers every function that is not a controller-runtime Reconcile

@@ -100,3 +100,10 @@ func (c *Client) Refresh(ctx context.Context) error {
 	go c.reload() // ok: detached
 	return nil
 }
+
+// A request carries a context: a RoundTripper has req.Context() in scope.
+type transport struct{}
+
+func (transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	return nil, (&Client{}).push(context.TODO()) // want `context.TODO\(\) replaces req.Context\(\), the context RoundTrip receives`
+}
