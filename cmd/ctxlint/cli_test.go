@@ -1,0 +1,147 @@
+package main_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// These tests run the built command on small modules without
+// dependencies under testdata; they need no network.
+
+// copyModule copies testdata/name to a temporary directory.
+func copyModule(t *testing.T, name string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), name)
+	src := filepath.Join("testdata", name)
+	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func TestExitStatus(t *testing.T) {
+	bin := ctxlintBin(t)
+	for _, tc := range []struct {
+		name   string
+		module string
+		args   []string
+		code   int
+		out    string
+	}{
+		{"no findings", "clean", []string{"./..."}, 0, ""},
+		{"findings", "findings", []string{"./..."}, 3, "inheritctx: context.TODO()"},
+		{"findings as JSON", "findings", []string{"-json", "./..."}, 0, `"category": "inheritctx"`},
+		{"load error", "broken", []string{"./..."}, 1, "too many return values"},
+		{"bad flag", "clean", []string{"-inherictx=false", "./..."}, 2, "flag provided but not defined: -inherictx"},
+		{"bad flag value", "clean", []string{"-inheritctx=maybe", "./..."}, 2, "invalid boolean value"},
+		{"check switched off", "findings", []string{"-inheritctx=false", "./..."}, 0, ""},
+		{"no packages", "clean", []string{"./nosuch/..."}, 1, "no such file or directory"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, code := run(t, copyModule(t, tc.module), bin, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit status %d, want %d\n%s", code, tc.code, out)
+			}
+			if tc.out != "" && !strings.Contains(out, tc.out) {
+				t.Errorf("output lacks %q:\n%s", tc.out, out)
+			}
+			if tc.out == "" && strings.Contains(out, "ctx") {
+				t.Errorf("unexpected output:\n%s", out)
+			}
+		})
+	}
+}
+
+// TestDeterministic runs the command several times: same findings, same
+// order, sorted by position.
+func TestDeterministic(t *testing.T) {
+	bin := ctxlintBin(t)
+	dir := copyModule(t, "findings")
+	first, _ := run(t, dir, bin, "./...")
+	for i := 0; i < 5; i++ {
+		if out, _ := run(t, dir, bin, "./..."); out != first {
+			t.Fatalf("run %d differs:\n%s\nvs\n%s", i, out, first)
+		}
+	}
+	if i, j := strings.Index(first, "findings.go:8"), strings.Index(first, "findings.go:12"); i < 0 || j < 0 || i > j {
+		t.Errorf("findings not in order of position:\n%s", first)
+	}
+}
+
+func TestBaseline(t *testing.T) {
+	bin := ctxlintBin(t)
+	dir := copyModule(t, "findings")
+	base := filepath.Join(dir, "ctxlint-baseline.json")
+
+	out, code := run(t, dir, bin, "-write-baseline", base, "./...")
+	if code != 0 || !strings.Contains(out, "wrote 2 findings") {
+		t.Fatalf("-write-baseline: exit %d\n%s", code, out)
+	}
+	var file struct {
+		Version  int `json:"ctxlint_baseline"`
+		Findings []struct{ Check, File, Code string }
+	}
+	data, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &file); err != nil || file.Version != 1 || len(file.Findings) != 2 {
+		t.Fatalf("baseline file: %v\n%s", err, data)
+	}
+	if f := file.Findings[0]; f.File != "findings.go" || f.Check != "inheritctx" || f.Code != "use(context.Background())" {
+		t.Errorf("first entry %+v", f)
+	}
+
+	// Known findings are silent.
+	if out, code := run(t, dir, bin, "-baseline", base, "./..."); code != 0 {
+		t.Fatalf("with the baseline: exit %d\n%s", code, out)
+	}
+
+	// Unrelated edits above the findings move them, but they stay known.
+	src := filepath.Join(dir, "findings.go")
+	data, _ = os.ReadFile(src)
+	edited := strings.Replace(string(data), "import \"context\"\n", "import \"context\"\n\n// A comment and a declaration move every finding down.\nvar _ = 1\n", 1)
+	if err := os.WriteFile(src, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, code := run(t, dir, bin, "-baseline="+base, "./..."); code != 0 {
+		t.Fatalf("after an unrelated edit: exit %d\n%s", code, out)
+	}
+
+	// A new finding is reported, and only it.
+	edited += "\nfunc h(ctx context.Context) {\n\tuse(context.TODO())\n\tuse(context.TODO())\n}\n"
+	if err := os.WriteFile(src, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code = run(t, dir, bin, "-baseline", base, "./...")
+	if code != 3 || strings.Count(out, "inheritctx:") != 2 || !strings.Contains(out, "the context h receives") {
+		t.Fatalf("new findings: exit %d, want 3 with the two findings in h\n%s", code, out)
+	}
+
+	// A baseline that cannot be read is an error, not a silent pass.
+	if out, code := run(t, dir, bin, "-baseline", filepath.Join(dir, "nosuch.json"), "./..."); code != 1 || !strings.Contains(out, "reading baseline") {
+		t.Fatalf("missing baseline: exit %d\n%s", code, out)
+	}
+	// Writing a baseline over packages that fail to load is refused.
+	broken := copyModule(t, "broken")
+	if out, code := run(t, broken, bin, "-write-baseline", filepath.Join(broken, "b.json"), "./..."); code != 1 {
+		t.Fatalf("-write-baseline on a broken package: exit %d\n%s", code, out)
+	}
+}

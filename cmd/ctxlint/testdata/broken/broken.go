@@ -1,0 +1,7 @@
+package broken
+
+import "context"
+
+func f(ctx context.Context) {
+	return 1
+}

@@ -1,0 +1,7 @@
+package clean
+
+import "context"
+
+func use(ctx context.Context) {}
+
+func f(ctx context.Context) { use(ctx) }
