@@ -21,6 +21,12 @@ type Config struct {
 	// CrossPackage is the -cross-package flag.
 	CrossPackage bool
 
+	// DropRelated removes the related information from diagnostics.
+	// golangci-lint turns each related position into an issue of its own,
+	// which exclusion rules on a check's prefix cannot match; the messages
+	// name those positions anyway.
+	DropRelated bool
+
 	// Options holds each check's options by check name and option name,
 	// as flag values: {"inheritctx": {"report-detached": "true"}}.
 	Options map[string]map[string]string
@@ -29,7 +35,8 @@ type Config struct {
 // New returns a composite analyzer configured by cfg, or an error naming
 // the unknown check or option, or the contradiction.
 func New(cfg Config) (*analysis.Analyzer, error) {
-	a := NewAnalyzer()
+	a, c := newAnalyzer()
+	c.dropRelated = cfg.DropRelated
 	known := CheckNames()
 	for _, list := range [][]string{cfg.Enable, cfg.Disable} {
 		for _, name := range list {

@@ -62,6 +62,11 @@ var Analyzer = NewAnalyzer()
 // Every message starts with "NAME: " and every diagnostic's Category is
 // the check's name. Diagnostics are reported in order of position.
 func NewAnalyzer() *analysis.Analyzer {
+	a, _ := newAnalyzer()
+	return a
+}
+
+func newAnalyzer() (*analysis.Analyzer, *composite) {
 	c := &composite{rc: rootctx.New()}
 	a := &analysis.Analyzer{
 		Name: "ctxlint",
@@ -98,7 +103,7 @@ func NewAnalyzer() *analysis.Analyzer {
 		"follow ctx-less helpers into other packages of the module (uses facts: loads every dependency from source, slower)")
 	a.Flags.StringVar(&c.baseline.path, "baseline", "",
 		"read `FILE`, a baseline written by -write-baseline, and report only findings not recorded in it")
-	return a
+	return a, c
 }
 
 func title(doc string) string {
@@ -107,9 +112,10 @@ func title(doc string) string {
 }
 
 type composite struct {
-	rc       *analysis.Analyzer
-	checks   []*instance
-	baseline baseline
+	rc          *analysis.Analyzer
+	dropRelated bool
+	checks      []*instance
+	baseline    baseline
 }
 
 type instance struct {
@@ -152,6 +158,9 @@ func (c *composite) run(pass *analysis.Pass) (any, error) {
 		name := inst.Name
 		sub.Report = func(d analysis.Diagnostic) {
 			d.Message = name + ": " + d.Message
+			if c.dropRelated {
+				d.Related = nil
+			}
 			if d.Category == "" {
 				d.Category = name
 			}

@@ -41,6 +41,9 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ctxlint settings: %v", err)
 	}
+	// golangci-lint would report each related position as an issue of its
+	// own; the messages name those positions already.
+	cfg.DropRelated = true
 	// Validate now, so that mistakes stop golangci-lint at start-up.
 	if _, err := ctxlint.New(cfg); err != nil {
 		return nil, fmt.Errorf("ctxlint settings: %v", err)

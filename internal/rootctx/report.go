@@ -125,8 +125,8 @@ func joinVia(via []string) string {
 
 // fixer builds the suggested fixes of a finding.
 type fixer struct {
-	blank *ctxinfo.Param // the provider's unnamed or blank ctx or request parameter
-	name  string         // the name the fix gives it
+	blank      *ctxinfo.Param // the provider's unnamed or blank ctx or request parameter
+	name       string         // the name the fix gives it
 	pass       *analysis.Pass
 	f          *Finding
 	use        string              // expression to use

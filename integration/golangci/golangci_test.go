@@ -1,0 +1,181 @@
+package main_test
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// These tests build golangci-lint v2.15.0 with the ctxlint plugin from
+// the Go module proxy (this module's main package) and ctxlint itself,
+// and check that golangci-lint reports what ctxlint reports.
+
+var bin string // directory of the built binaries
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "ctxlint-gcl")
+	if err != nil {
+		panic(err)
+	}
+	bin = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func build(t *testing.T, name, pkg string) string {
+	t.Helper()
+	out := filepath.Join(bin, name)
+	if _, err := os.Stat(out); err == nil {
+		return out
+	}
+	cmd := exec.Command("go", "build", "-o", out, pkg)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build %s: %v\n%s", pkg, err, b)
+	}
+	return out
+}
+
+func customGCL(t *testing.T) string { return build(t, "custom-gcl", ".") }
+func ctxlintCmd(t *testing.T) string {
+	return build(t, "ctxlint", "github.com/ctxlint/ctxlint/cmd/ctxlint")
+}
+
+func run(t *testing.T, dir, name string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir())
+	var o, e strings.Builder
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return o.String(), e.String(), code
+}
+
+func abs(t *testing.T, parts ...string) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join(parts...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// gclIssues runs custom-gcl with a config in dir and returns its issues as
+// "file:line:col: text", files absolute.
+func gclIssues(t *testing.T, dir, config string) ([]string, string, int) {
+	t.Helper()
+	stdout, stderr, code := run(t, dir, customGCL(t), "run", "--config", config,
+		"--output.json.path=stdout", "--show-stats=false", "--path-mode=abs", "--allow-parallel-runners", "./...")
+	var report struct {
+		Issues []struct {
+			FromLinter string
+			Text       string
+			Pos        struct {
+				Filename     string
+				Line, Column int
+			}
+		}
+	}
+	if code != 0 && code != 1 {
+		return nil, stderr, code
+	}
+	if err := json.Unmarshal([]byte(stdout), &report); err != nil {
+		t.Fatalf("golangci-lint JSON: %v\n%s\n%s", err, stdout, stderr)
+	}
+	var out []string
+	for _, is := range report.Issues {
+		if is.FromLinter != "ctxlint" {
+			t.Errorf("issue from %q, want ctxlint: %s", is.FromLinter, is.Text)
+		}
+		out = append(out, posn(is.Pos.Filename, is.Pos.Line, is.Pos.Column)+": "+is.Text)
+	}
+	slices.Sort(out)
+	return out, stderr, code
+}
+
+func posn(file string, line, col int) string {
+	return file + ":" + itoa(line) + ":" + itoa(col)
+}
+
+func itoa(i int) string {
+	b, _ := json.Marshal(i)
+	return string(b)
+}
+
+// TestSameFindingsAsCommand runs the example configuration on the example
+// operator and compares with ctxlint's own output, message for message.
+func TestSameFindingsAsCommand(t *testing.T) {
+	example := abs(t, "..", "..", "examples", "operator")
+	config := abs(t, "..", "..", ".golangci.example.yml")
+
+	stdout, stderr, code := run(t, example, ctxlintCmd(t), "-json", "./...")
+	if code != 0 {
+		t.Fatalf("ctxlint -json: exit %d\n%s", code, stderr)
+	}
+	var tree map[string]map[string][]struct{ Posn, Message string }
+	if err := json.Unmarshal([]byte(stdout), &tree); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, byAnalyzer := range tree {
+		for _, diags := range byAnalyzer {
+			for _, d := range diags {
+				want = append(want, d.Posn+": "+d.Message)
+			}
+		}
+	}
+	slices.Sort(want)
+	want = slices.Compact(want)
+	if len(want) == 0 {
+		t.Fatal("ctxlint found nothing in the example module")
+	}
+
+	got, stderr, code := gclIssues(t, example, config)
+	if code != 1 {
+		t.Fatalf("golangci-lint: exit %d, want 1 (issues found)\n%s", code, stderr)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("golangci-lint and ctxlint differ\ngolangci-lint:\n  %s\nctxlint:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+func TestExampleConfigVerifies(t *testing.T) {
+	config := abs(t, "..", "..", ".golangci.example.yml")
+	_, stderr, code := run(t, ".", customGCL(t), "config", "verify", "--config", config)
+	if code != 0 {
+		t.Fatalf("config verify: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestSuppression: //nolint:ctxlint, //ctxlint:ignore and an exclusion
+// rule on a check's prefix all work through golangci-lint.
+func TestSuppression(t *testing.T) {
+	dir := abs(t, "testdata", "suppress")
+	got, stderr, code := gclIssues(t, dir, filepath.Join(dir, "golangci.yml"))
+	if code != 1 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "suppress.go:11:") || !strings.Contains(got[0], ": inheritctx: context.TODO()") {
+		t.Errorf("want only the finding in reported(), got:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+func TestBadSettingsStopGolangci(t *testing.T) {
+	dir := abs(t, "testdata", "suppress")
+	_, stderr, code := gclIssues(t, dir, filepath.Join(dir, "bad.yml"))
+	if code == 0 || code == 1 || !strings.Contains(stderr, `unknown option "report-detach" for check inheritctx`) {
+		t.Fatalf("exit %d, want a start-up error naming the unknown option\n%s", code, stderr)
+	}
+}
