@@ -1,0 +1,97 @@
+package main_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+type jsonDiag struct {
+	Category       string
+	Posn           string
+	Message        string
+	SuggestedFixes []json.RawMessage `json:"suggested_fixes"`
+}
+
+// jsonDiags runs ctxlint -json in dir.
+func jsonDiags(t *testing.T, dir string) []jsonDiag {
+	t.Helper()
+	out, code := run(t, dir, ctxlintBin(t), "-json", "./...")
+	if code != 0 {
+		t.Fatalf("ctxlint -json: exit %d\n%s", code, out)
+	}
+	var tree map[string]map[string][]jsonDiag
+	if err := json.Unmarshal([]byte(out), &tree); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	var all []jsonDiag
+	seen := map[string]bool{}
+	for _, byAnalyzer := range tree {
+		for _, diags := range byAnalyzer {
+			for _, d := range diags {
+				if !seen[d.Posn+d.Message] {
+					seen[d.Posn+d.Message] = true
+					all = append(all, d)
+				}
+			}
+		}
+	}
+	return all
+}
+
+// key identifies a finding across edits that move lines: its file and
+// message.
+func key(dir string, d jsonDiag) string {
+	file := d.Posn[:strings.Index(d.Posn, ".go:")+3]
+	rel, _ := filepath.Rel(dir, file)
+	return filepath.ToSlash(rel) + ": " + d.Message
+}
+
+// TestFixesCompile applies ctxlint -fix to a copy of the example module,
+// then builds and vets it, and checks that exactly the findings that had a
+// fix are gone.
+func TestFixesCompile(t *testing.T) {
+	src := exampleDir(t)
+	dir := filepath.Join(t.TempDir(), "operator")
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+
+	before := jsonDiags(t, dir)
+	var want []string
+	fixable := 0
+	for _, d := range before {
+		if len(d.SuggestedFixes) == 0 {
+			want = append(want, key(dir, d))
+		} else {
+			fixable++
+		}
+	}
+	if fixable == 0 {
+		t.Fatal("no finding in the example module has a fix")
+	}
+
+	if out, code := run(t, dir, ctxlintBin(t), "-fix", "./..."); code != 0 {
+		t.Fatalf("ctxlint -fix: exit %d\n%s", code, out)
+	}
+	if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
+		t.Fatalf("the fixed module does not build:\n%s", out)
+	}
+	if out, code := run(t, dir, "go", "vet", "./..."); code != 0 {
+		t.Fatalf("go vet fails on the fixed module:\n%s", out)
+	}
+
+	var got []string
+	for _, d := range jsonDiags(t, dir) {
+		got = append(got, key(dir, d))
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("after -fix, want only the %d findings without a fix (%d fixed)\n got: %s\nwant: %s",
+			len(want), fixable, strings.Join(got, "\n      "), strings.Join(want, "\n      "))
+	}
+}
