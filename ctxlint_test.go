@@ -120,3 +120,11 @@ func TestChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestCrossPackage follows ctx-less helpers into another package of the
+// module through facts, with -cross-package, and only then.
+func TestCrossPackage(t *testing.T) {
+	analysistest.Run(t, filepath.Join(testutil.TestData(), "mod", "xpkg"), newAnalyzer(t, "cross-package", "true"), "./...")
+	// Without the flag the same calls are silent (no want comments there).
+	analysistest.Run(t, filepath.Join(testutil.TestData(), "mod", "xpkg-off"), newAnalyzer(t), "./...")
+}

@@ -84,12 +84,16 @@ func (res *Result) diagnostic(pass *analysis.Pass, f *Finding) analysis.Diagnost
 	d := analysis.Diagnostic{Pos: f.Call.Pos(), End: f.Call.End()}
 
 	if f.Helper != nil {
+		helper := calleeName(f.Helper)
+		if f.Helper.Pkg() != nil && f.Helper.Pkg() != pass.Pkg {
+			helper = f.Helper.Pkg().Name() + "." + helper
+		}
 		where := f.Mints.Root
 		if len(f.Mints.Via) > 0 {
 			where = "via " + joinVia(f.Mints.Via) + ", " + where
 		}
 		d.Message = fmt.Sprintf("%s makes its own root context (%s) although %s, is in scope: %s; make %s take a context.Context and pass %s",
-			calleeName(f.Helper), where, ctxDesc, consequence(s.Owner), calleeName(f.Helper), use)
+			helper, where, ctxDesc, consequence(s.Owner), helper, use)
 		if f.RootPos.IsValid() {
 			d.Related = []analysis.RelatedInformation{{Pos: f.RootPos, End: f.RootPos, Message: "root context made here"}}
 		}

@@ -1,0 +1,3 @@
+module example.com/xpkgoff
+
+go 1.26.0

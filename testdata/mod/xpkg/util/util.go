@@ -1,0 +1,19 @@
+// Package util has ctx-less helpers that other packages call.
+package util
+
+import "context"
+
+func use(ctx context.Context) error { return nil }
+
+// Lookup makes its own root context.
+func Lookup() error { return use(context.TODO()) }
+
+// Deep makes one through Lookup.
+func Deep() error { return Lookup() }
+
+// Detached starts work that outlives the call: not a root context for
+// the caller.
+func Detached() { go use(context.Background()) }
+
+// WithCtx takes a context: fine.
+func WithCtx(ctx context.Context) error { return use(ctx) }
