@@ -12,3 +12,9 @@ type ObjectKind interface {
 	SetGroupVersionKind(kind GroupVersionKind)
 	GroupVersionKind() GroupVersionKind
 }
+
+type GroupVersionResource struct {
+	Group    string
+	Version  string
+	Resource string
+}
