@@ -41,3 +41,28 @@ type ListerWatcherWithContext interface {
 	ListerWithContext
 	WatcherWithContext
 }
+
+func (r ResourceEventHandlerFuncs) OnAdd(obj interface{}, isInInitialList bool) {}
+
+func (r ResourceEventHandlerFuncs) OnUpdate(oldObj, newObj interface{}) {}
+
+func (r ResourceEventHandlerFuncs) OnDelete(obj interface{}) {}
+
+type ResourceEventHandler interface {
+	OnAdd(obj interface{}, isInInitialList bool)
+	OnUpdate(oldObj, newObj interface{})
+	OnDelete(obj interface{})
+}
+
+// ResourceEventHandlerRegistration: a subset of the real methods.
+type ResourceEventHandlerRegistration interface {
+	HasSynced() bool
+}
+
+// SharedInformer: a subset of the real methods.
+type SharedInformer interface {
+	AddEventHandler(handler ResourceEventHandler) (ResourceEventHandlerRegistration, error)
+	Run(stopCh <-chan struct{})
+	RunWithContext(ctx context.Context)
+	HasSynced() bool
+}

@@ -1,0 +1,60 @@
+package storedctx_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/ctxlint/ctxlint/internal/testutil"
+	"github.com/ctxlint/ctxlint/passes/storedctx"
+)
+
+func Test(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(), storedctx.Analyzer, "storedctx/basic", "storedctx/events")
+}
+
+func TestIncludeTests(t *testing.T) {
+	a := storedctx.New()
+	if err := a.Flags.Set("include-tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(), a, "storedctx/tests")
+}
+
+func TestAllow(t *testing.T) {
+	a := storedctx.New()
+	// By import path, by package name, a type enclosing an anonymous
+	// struct, and entries that name other packages.
+	if err := a.Flags.Set("allow", "storedctx/allow.Session, allow.Pool,storedctx/allow.Outer,other.Leak,elsewhere/allow.Leak2"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(), a, "storedctx/allow")
+}
+
+func TestAllowSyntax(t *testing.T) {
+	for _, bad := range []string{"Session", ".Session", "allow.", "allow/.Session", "allow.Sess-ion", "a,b.T"} {
+		if err := storedctx.New().Flags.Set("allow", bad); err == nil {
+			t.Errorf("-allow=%q accepted", bad)
+		}
+	}
+	for _, good := range []string{"", "allow.Session", "example.com/a/b.T", "gopkg.in/yaml.v3.Node,x.Y"} {
+		if err := storedctx.New().Flags.Set("allow", good); err != nil {
+			t.Errorf("-allow=%q: %v", good, err)
+		}
+	}
+}
+
+// TestFreshFlags checks that New returns instances whose options are
+// their own.
+func TestFreshFlags(t *testing.T) {
+	a, b := storedctx.New(), storedctx.New()
+	if err := a.Flags.Set("include-tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.Flags.Lookup("include-tests").Value.String(); got != "false" {
+		t.Fatalf("setting a flag of one instance changed another: %s", got)
+	}
+	if got := storedctx.Analyzer.Flags.Lookup("include-tests").Value.String(); got != "false" {
+		t.Fatalf("setting a flag of one instance changed the global analyzer: %s", got)
+	}
+}
