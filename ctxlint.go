@@ -16,6 +16,8 @@ import (
 	"github.com/ctxlint/ctxlint/internal/rootctx"
 	"github.com/ctxlint/ctxlint/passes/inheritctx"
 	"github.com/ctxlint/ctxlint/passes/reconcilectx"
+	"github.com/ctxlint/ctxlint/passes/storedctx"
+	"github.com/ctxlint/ctxlint/passes/watchloop"
 	"github.com/ctxlint/ctxlint/passes/webhookctx"
 )
 
@@ -36,6 +38,8 @@ type Check struct {
 var Checks = []Check{
 	{Name: names.Reconcilectx, Default: true, Fix: true, New: reconcilectx.New},
 	{Name: names.Inheritctx, Default: true, Fix: true, New: inheritctx.New},
+	{Name: names.Storedctx, Default: true, Fix: false, New: storedctx.New},
+	{Name: names.Watchloop, Default: true, Fix: true, New: watchloop.New},
 	{Name: names.Webhookctx, Default: true, Fix: true, New: webhookctx.New},
 }
 

@@ -15,6 +15,8 @@
 //
 //	reconcilectx  context.Background/TODO in a controller-runtime Reconcile
 //	inheritctx    context.Background/TODO where any other ctx is in scope
+//	storedctx     contexts kept in struct fields
+//	watchloop     watch loops that cannot stop, spin on a closed channel, or leak
 //	webhookctx    HTTP and admission handlers that drop the request's context
 //
 // Selecting checks: every check runs by default. -NAME=false switches

@@ -13,7 +13,7 @@ const (
 )
 
 // All lists every check, in the order they are documented.
-var All = []string{Reconcilectx, Inheritctx, Webhookctx}
+var All = []string{Reconcilectx, Inheritctx, Storedctx, Watchloop, Webhookctx}
 
 // Known reports whether name is the name of a check.
 func Known(name string) bool {

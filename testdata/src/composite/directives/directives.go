@@ -14,7 +14,7 @@ func f(ctx context.Context) {
 	//ctxlint:ignore inheritctx
 	use(context.TODO()) // want `^inheritctx: context.TODO`
 
-	// want +1 `^ctxlint: ctxlint:ignore directive names unknown check "inheritcontext" \(checks: reconcilectx, inheritctx, webhookctx\)$`
+	// want +1 `^ctxlint: ctxlint:ignore directive names unknown check "inheritcontext" \(checks: reconcilectx, inheritctx, storedctx, watchloop, webhookctx\)$`
 	//ctxlint:ignore inheritcontext the name is misspelled
 	use(context.TODO()) // want `^inheritctx: context.TODO`
 
