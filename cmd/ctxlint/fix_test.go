@@ -51,8 +51,11 @@ func key(dir string, d jsonDiag) string {
 }
 
 // TestFixesCompile applies ctxlint -fix to a copy of the example module,
-// then builds and vets it, and checks that exactly the findings that had a
-// fix are gone.
+// then builds and vets it, and checks that every finding that had a fix is
+// gone and that no new one appeared. A finding without a fix may go too,
+// when a fix elsewhere resolves it (a watch made from context.Background()
+// no longer ignores ctx once the fix passes ctx to Watch); those are
+// logged.
 func TestFixesCompile(t *testing.T) {
 	src := exampleDir(t)
 	dir := filepath.Join(t.TempDir(), "operator")
@@ -88,10 +91,17 @@ func TestFixesCompile(t *testing.T) {
 	for _, d := range jsonDiags(t, dir) {
 		got = append(got, key(dir, d))
 	}
-	slices.Sort(got)
-	slices.Sort(want)
-	if !slices.Equal(got, want) {
-		t.Errorf("after -fix, want only the %d findings without a fix (%d fixed)\n got: %s\nwant: %s",
-			len(want), fixable, strings.Join(got, "\n      "), strings.Join(want, "\n      "))
+	for _, g := range got {
+		if !slices.Contains(want, g) {
+			t.Errorf("after -fix, a finding that had a fix is still there, or a new one appeared:\n%s", g)
+		}
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Logf("resolved by a fix elsewhere: %s", w)
+		}
+	}
+	if len(got) == 0 {
+		t.Errorf("no findings left after -fix, but %d had no fix", len(want))
 	}
 }

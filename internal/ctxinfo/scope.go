@@ -174,16 +174,35 @@ func (in *Info) isErrCheck(init ast.Stmt, cond ast.Expr) bool {
 	return ok && lhs.Name == id.Name && in.isCtxMethodCall(as.Rhs[0], "Err")
 }
 
+// nilCheck reports whether cond compares a context with nil, and how
+// (== or !=).
+func (in *Info) nilCheck(cond ast.Expr) (token.Token, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+		return 0, false
+	}
+	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
+	if isNil(x) {
+		x, y = y, x
+	}
+	if !isNil(y) || !in.IsContext(in.Pass.TypesInfo.TypeOf(x)) {
+		return 0, false
+	}
+	return b.Op, true
+}
+
 func isNil(e ast.Expr) bool {
 	id, ok := e.(*ast.Ident)
 	return ok && id.Name == "nil"
 }
 
 // IsDone reports whether code at cur runs only once a context is done,
-// looking no further out than the function stop: in a case <-ctx.Done()
-// branch, after a statement that waits for ctx.Done(), or in the body of
-// if ctx.Err() != nil. A fresh context there is right: the old one can no
-// longer carry any work.
+// or when it is missing, looking no further out than the function stop:
+// in a case <-ctx.Done() branch, after a statement that waits for
+// ctx.Done(), in the body of if ctx.Err() != nil, or where ctx is nil (if
+// ctx == nil { ctx = context.Background() }, a default for a caller that
+// passed none). A fresh context there is right: the old one cannot carry
+// any work.
 func (in *Info) IsDone(cur inspector.Cursor, stop ast.Node) bool {
 	child := cur
 	for a := range cur.Enclosing() {
@@ -207,7 +226,11 @@ func (in *Info) IsDone(cur inspector.Cursor, stop ast.Node) bool {
 				return true
 			}
 		case *ast.IfStmt:
-			if k, _ := child.ParentEdge(); k == edge.IfStmt_Body && in.isErrCheck(n.Init, n.Cond) {
+			k, _ := child.ParentEdge()
+			if k == edge.IfStmt_Body && in.isErrCheck(n.Init, n.Cond) {
+				return true
+			}
+			if op, ok := in.nilCheck(n.Cond); ok && (op == token.EQL && k == edge.IfStmt_Body || op == token.NEQ && k == edge.IfStmt_Else) {
 				return true
 			}
 		}

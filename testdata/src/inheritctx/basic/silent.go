@@ -120,3 +120,19 @@ func (c *Client) Fine(ctx context.Context) error {
 }
 
 var _ = os.Getenv
+
+// ok: defaulting a nil ctx: there is no context to inherit.
+func (c *Client) WithDefault(ctx context.Context) context.Context {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return context.WithValue(ctx, key{}, 1)
+}
+
+func (c *Client) WithDefaultElse(ctx context.Context) context.Context {
+	if ctx != nil {
+		return ctx
+	} else {
+		return context.TODO()
+	}
+}
