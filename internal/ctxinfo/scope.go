@@ -110,8 +110,28 @@ func (in *Info) isCtxMethodCall(e ast.Expr, name string) bool {
 
 // isDoneRecv reports whether e is <-x.Done() for a context x.
 func (in *Info) isDoneRecv(e ast.Expr) bool {
-	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
-	return ok && u.Op == token.ARROW && in.IsDoneCall(u.X)
+	ch := recvChan(e)
+	return ch != nil && in.IsDoneCall(ch)
+}
+
+// recvChan returns x when e is the receive <-x, or nil.
+func recvChan(e ast.Expr) ast.Expr {
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return u.X
+	}
+	return nil
+}
+
+// RecvChan returns the channel that a select case's communication
+// receives from (x in case <-x: or case v, ok := <-x:), or nil for a send
+// or the default case.
+func RecvChan(comm ast.Stmt) ast.Expr { return recvChan(commRecv(comm)) }
+
+// IsDoneComm reports whether a select case receives from x.Done() for a
+// context x.
+func (in *Info) IsDoneComm(comm ast.Stmt) bool {
+	ch := RecvChan(comm)
+	return ch != nil && in.IsDoneCall(ch)
 }
 
 // commRecv returns the receive expression of a select case, if any.
@@ -139,7 +159,7 @@ func (in *Info) waitsForDone(s ast.Stmt) bool {
 		}
 		for _, c := range s.Body.List {
 			cc := c.(*ast.CommClause)
-			if cc.Comm == nil || !in.isDoneRecv(commRecv(cc.Comm)) {
+			if cc.Comm == nil || !in.IsDoneComm(cc.Comm) {
 				return false
 			}
 		}
@@ -211,7 +231,7 @@ func (in *Info) IsDone(cur inspector.Cursor, stop ast.Node) bool {
 		}
 		switch n := a.Node().(type) {
 		case *ast.CommClause:
-			if k, _ := child.ParentEdge(); k == edge.CommClause_Body && n.Comm != nil && in.isDoneRecv(commRecv(n.Comm)) {
+			if k, _ := child.ParentEdge(); k == edge.CommClause_Body && n.Comm != nil && in.IsDoneComm(n.Comm) {
 				return true
 			}
 			if in.anyWaitBefore(child, n.Body, edge.CommClause_Body) {

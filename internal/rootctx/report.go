@@ -9,7 +9,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
+	"github.com/ctxlint/ctxlint/internal/directive"
 )
 
 // Options are the options the three root-context checks share.
@@ -364,4 +366,29 @@ func deleteLine(pass *analysis.Pass, stmt ast.Stmt) analysis.TextEdit {
 		}
 	}
 	return analysis.TextEdit{Pos: start, End: end}
+}
+
+// NewCheck returns the analyzer of a check that reports this package's
+// findings: reconcilectx, inheritctx and webhookctx. It has the
+// report-detached option (usage says what it reports) and honours
+// //ctxlint:ignore; more, if not nil, reports the check's own findings
+// after the shared ones.
+func NewCheck(name, doc, usage string, more func(*analysis.Pass, Options)) *analysis.Analyzer {
+	var opts Options
+	a := &analysis.Analyzer{
+		Name:     name,
+		Doc:      analysisutil.MustExtractDoc(doc, name),
+		URL:      analysisutil.URLBase + name,
+		Requires: []*analysis.Analyzer{Analyzer, directive.Analyzer},
+		Run: analysisutil.Recover(name, func(pass *analysis.Pass) (any, error) {
+			pass = directive.Filter(pass, name)
+			Report(pass, name, opts)
+			if more != nil {
+				more(pass, opts)
+			}
+			return nil, nil
+		}),
+	}
+	a.Flags.BoolVar(&opts.ReportDetached, "report-detached", false, usage)
+	return a
 }

@@ -410,17 +410,8 @@ func (c *checker) selectLeaves(sel *ast.SelectStmt, l *loop) bool {
 }
 
 func (c *checker) isWatchComm(comm ast.Stmt) bool {
-	var e ast.Expr
-	switch s := comm.(type) {
-	case *ast.ExprStmt:
-		e = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			e = s.Rhs[0]
-		}
-	}
-	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
-	return ok && u.Op == token.ARROW && c.flow.ChanWatches(u.X) != nil
+	ch := ctxinfo.RecvChan(comm)
+	return ch != nil && c.flow.ChanWatches(ch) != nil
 }
 
 // outerLabels returns the labels whose break leaves l (l's and its
@@ -823,7 +814,7 @@ func (c *checker) checkBreak(b inspector.Cursor, loops map[ast.Node]*loop) {
 	}
 	var consequence string
 	switch {
-	case c.isDoneComm(clause.Comm):
+	case c.in.IsDoneComm(clause.Comm):
 		consequence = "the loop goes round again and spins, since the Done channel stays closed"
 	case c.underNotOK(b, clauseCur, clause):
 		consequence = "the loop goes round again and spins on the closed channel"
@@ -848,21 +839,6 @@ func (c *checker) checkBreak(b inspector.Cursor, loops map[ast.Node]*loop) {
 		plan.edits = append(plan.edits, analysis.TextEdit{Pos: brk.Pos(), End: brk.End(), NewText: []byte(exit)})
 	}
 	c.report(diag, plan)
-}
-
-// isDoneComm reports whether a select case receives from ctx.Done().
-func (c *checker) isDoneComm(comm ast.Stmt) bool {
-	var e ast.Expr
-	switch s := comm.(type) {
-	case *ast.ExprStmt:
-		e = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			e = s.Rhs[0]
-		}
-	}
-	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
-	return ok && u.Op == token.ARROW && c.in.IsDoneCall(u.X)
 }
 
 // underNotOK reports whether b lies in the body of if !ok (or ok ==

@@ -9,7 +9,6 @@ import (
 
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
-	"github.com/ctxlint/ctxlint/internal/directive"
 	"github.com/ctxlint/ctxlint/internal/names"
 	"github.com/ctxlint/ctxlint/internal/rootctx"
 )
@@ -23,22 +22,8 @@ var Analyzer = New()
 
 // New returns a new instance of the analyzer.
 func New() *analysis.Analyzer {
-	var opts rootctx.Options
-	a := &analysis.Analyzer{
-		Name:     names.Webhookctx,
-		Doc:      analysisutil.MustExtractDoc(doc, names.Webhookctx),
-		URL:      analysisutil.URLBase + names.Webhookctx,
-		Requires: []*analysis.Analyzer{rootctx.Analyzer, directive.Analyzer},
-		Run: analysisutil.Recover(names.Webhookctx, func(pass *analysis.Pass) (any, error) {
-			pass = directive.Filter(pass, names.Webhookctx)
-			rootctx.Report(pass, names.Webhookctx, opts)
-			reportOutbound(pass, opts)
-			return nil, nil
-		}),
-	}
-	a.Flags.BoolVar(&opts.ReportDetached, "report-detached", false,
-		"also report go statements and deferred calls in handlers, suggesting context.WithoutCancel(r.Context())")
-	return a
+	return rootctx.NewCheck(names.Webhookctx, doc,
+		"also report go statements and deferred calls in handlers, suggesting context.WithoutCancel(r.Context())", reportOutbound)
 }
 
 // reportOutbound reports calls in handlers that cannot carry the
