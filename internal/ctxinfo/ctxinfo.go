@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
@@ -87,6 +88,11 @@ type Func struct {
 	Ctx     *Param // first context.Context parameter, or nil
 	Req     *Param // for HTTP handlers: the *http.Request (or restful request) parameter
 	Restful bool   // Req is a go-restful request: its context is Req.Request.Context()
+
+	// PassedTo is the function or method that a literal is passed to as
+	// an argument (wait.PollUntilContextCancel for a poll callback), or
+	// nil.
+	PassedTo *types.Func
 
 	// ReachedFrom is set for package functions, not themselves a Reconcile,
 	// that a Reconcile of this package calls (directly or through other
@@ -218,6 +224,9 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			fn = &Func{Node: n, Type: n.Type, Body: n.Body, Sig: sig}
+			if lit := cur; lit.ParentEdgeKind() == edge.CallExpr_Args {
+				fn.PassedTo = analysisutil.Callee(pass.TypesInfo, lit.Parent().Node().(*ast.CallExpr))
+			}
 		}
 		in.params(fn)
 		fn.Kind = k.classify(fn)

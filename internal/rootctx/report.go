@@ -64,6 +64,8 @@ func whose(s ctxinfo.Scope) string {
 		return fmt.Sprintf("the context %s receives from %s", p.Name(), p.ReachedFrom.Name())
 	case p.Obj != nil:
 		return fmt.Sprintf("the context %s receives", p.Name())
+	case p.PassedTo != nil:
+		return fmt.Sprintf("the context %s passes to the func literal", p.PassedTo.Name())
 	case s.OwnerFunc != nil && s.OwnerFunc != p:
 		return fmt.Sprintf("the context of the func literal in %s", s.OwnerFunc.Name())
 	}

@@ -45,7 +45,7 @@ func (c *Client) Watch(ctx context.Context, events <-chan string) {
 // A poll callback has its own ctx.
 func (c *Client) Wait(parent context.Context) error {
 	return wait.PollUntilContextCancel(parent, time.Second, true, func(ctx context.Context) (bool, error) {
-		return true, c.push(context.TODO()) // want `context.TODO\(\) replaces ctx, the func literal's context`
+		return true, c.push(context.TODO()) // want `context.TODO\(\) replaces ctx, the context PollUntilContextCancel passes to the func literal`
 	})
 }
 

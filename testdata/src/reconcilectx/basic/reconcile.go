@@ -36,7 +36,7 @@ func (r *FooReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.R
 
 	// A poll callback has a ctx of its own: use that one.
 	_ = wait.PollUntilContextTimeout(ctx, time.Second, time.Minute, true, func(pctx context.Context) (bool, error) {
-		return true, r.Get(context.TODO(), req.NamespacedName, &obj) // want `context.TODO\(\) replaces pctx, the context of the func literal in Reconcile`
+		return true, r.Get(context.TODO(), req.NamespacedName, &obj) // want `context.TODO\(\) replaces pctx, the context PollUntilContextTimeout passes to the func literal`
 	})
 
 	if err := r.ensureChild(ctx, &obj); err != nil {
