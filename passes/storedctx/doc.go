@@ -61,9 +61,12 @@
 //     concurrent calls overwrite it when a Reconcile or handler stores its
 //     ctx on its own receiver;
 //   - a function that has a ctx of its own reads the field and uses it
-//     (not only watching its end, and not after storing its own ctx
-//     there): the stored context is used in place of the caller's (and,
-//     when it was set to context.Background(), it is never cancelled);
+//     (not only watching its end, not only passing it to a call that
+//     receives that function's ctx too, as in startCache(ctx,
+//     c.lifeCtx), where the two have distinct roles, and not after
+//     storing its own ctx there): the stored context is used in place of
+//     the caller's (and, when it was set to context.Background(), it is
+//     never cancelled);
 //   - a WithContext-style method stores its ctx argument in the field: a
 //     method of the type that stores its own ctx parameter and returns a
 //     value of the type (or an interface the type implements), or does
@@ -110,6 +113,15 @@
 //     assigned the cancel function of context.WithCancel, WithTimeout,
 //     WithDeadline or their Cause forms): it owns that lifetime, like a
 //     cache or runnable started once and stopped by Shutdown;
+//   - a lifetime lent by such a type: every store of the field stores the
+//     value of a context field of a type that owns its lifetime as above,
+//     directly (a.lifeCtx = c.lifeCtx) or through the ctx parameter of
+//     functions of the package, at any depth, when every call of such a
+//     function in the package passes it that value (newAccessor(c.lifeCtx,
+//     key) storing its lifeCtx parameter): the owner hands its lifetime
+//     down to work that outlives the calls that start it, and ends it. A
+//     store of any other context (context.Background(), a function's own
+//     ctx, a value not followed) makes it a finding again;
 //   - a type that is itself a context: it declares context methods of its
 //     own, or it embeds a context and is neither a long-lived type as
 //     above nor has methods that receive a ctx (a reconciler that embeds
@@ -124,7 +136,8 @@
 //   - types named by -allow.
 //
 // Yet a context known to be per-request is reported even in an adapter,
-// next to a cancel function or when it is only watched: an adapter,
+// next to a cancel function or when it is only watched, and a type that
+// keeps one with a cancel function lends no lifetime: an adapter,
 // lifetime or stop signal built on one ends with that request.
 //
 // Options:
@@ -145,6 +158,7 @@
 // in fields of type any or interface{} (including sync.Map and
 // atomic.Value) are not seen; stores and reads are followed within the
 // package only, and a context's origin through local variables, the
-// context.With* functions and other functions that return a context made
-// from their first argument.
+// first context parameter of the package's functions, the context.With*
+// functions and other functions that return a context made from their
+// first argument.
 package storedctx

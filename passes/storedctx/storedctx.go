@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -193,6 +194,7 @@ type state struct {
 	convs        map[*owner][]conv                 // owner values used as interfaces
 	calls        []call
 	perRequest   map[*ctxinfo.Func]*ctxinfo.Func // function → the Reconcile or handler whose ctx it receives
+	lent         map[*ctxinfo.Func]bool          // functions whose ctx is, at every call, a lifetime lent by its owner
 
 	ifaces     []*types.Interface // non-empty interfaces of the package and its imports
 	ifacesDone bool
@@ -727,21 +729,31 @@ func (s *state) returnStmt(cur inspector.Cursor, n *ast.ReturnStmt) {
 type originKind uint8
 
 const (
-	unknown  originKind = iota
-	param               // a function's ctx parameter or its request's context
-	root                // context.Background() or context.TODO()
-	detached            // context.WithoutCancel(...)
+	unknown   originKind = iota
+	param                // a function's ctx parameter or its request's context
+	root                 // context.Background() or context.TODO()
+	detached             // context.WithoutCancel(...)
+	fieldRead            // the value of a context field, x.f
 )
 
 type origin struct {
 	kind originKind
 	fn   *ctxinfo.Func // for param: the function that receives it
 	root string        // for root: Background or TODO
+	fd   *field        // for fieldRead: the field read
+}
+
+// settles reports whether o is known and, when it is a field read,
+// whether it is the sole value among those of a variable or an append:
+// the others might be anything, so it tells nothing then.
+func (o origin) settles(sole bool) bool {
+	return o.kind != unknown && (o.kind != fieldRead || sole)
 }
 
 // derive follows a context expression back to where it comes from:
 // through variables, context.With* and other functions that return a
-// context made from their first argument, append, and r.Context().
+// context made from their first argument, append, and r.Context(), to a
+// ctx parameter, a root context or a context field.
 func (s *state) derive(e ast.Expr, depth int) origin {
 	if e == nil || depth > 8 {
 		return origin{}
@@ -755,12 +767,19 @@ func (s *state) derive(e ast.Expr, depth int) origin {
 		if fn := s.params[v]; fn != nil && fn.Ctx != nil && fn.Ctx.Var == v {
 			return origin{kind: param, fn: fn}
 		}
-		for _, d := range s.locals[v] {
+		defs := s.locals[v]
+		for _, d := range defs {
 			if d.idx > 0 {
 				continue
 			}
-			if o := s.derive(d.expr, depth+1); o.kind != unknown {
+			if o := s.derive(d.expr, depth+1); o.settles(len(defs) == 1) {
 				return o
+			}
+		}
+	case *ast.SelectorExpr:
+		if sel := s.info.Selections[e]; sel != nil && sel.Kind() == types.FieldVal && s.in.IsContext(sel.Type()) {
+			if fd := s.fields[sel.Obj().(*types.Var).Origin()]; fd != nil {
+				return origin{kind: fieldRead, fd: fd}
 			}
 		}
 	case *ast.CallExpr:
@@ -770,8 +789,9 @@ func (s *state) derive(e ast.Expr, depth int) origin {
 		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
 			if b, ok := s.info.Uses[id].(*types.Builtin); ok {
 				if b.Name() == "append" {
-					for _, a := range e.Args[min(1, len(e.Args)):] {
-						if o := s.derive(a, depth+1); o.kind != unknown {
+					vals := e.Args[min(1, len(e.Args)):]
+					for _, a := range vals {
+						if o := s.derive(a, depth+1); o.settles(len(vals) == 1) {
 							return o
 						}
 					}
@@ -824,7 +844,8 @@ func (s *state) requestContext(call *ast.CallExpr) origin {
 
 // propagate works out which functions receive a per-request context: a
 // Reconcile's, an HTTP or admission handler's, or one that such a
-// function hands to a function of this package, at any depth.
+// function hands to a function of this package, at any depth; then the
+// origins of the stores, and which functions are lent a lifetime.
 func (s *state) propagate() {
 	origins := make([]origin, len(s.calls))
 	for i, c := range s.calls {
@@ -849,6 +870,48 @@ func (s *state) propagate() {
 			}
 		}
 	}
+	s.lend(origins)
+}
+
+// lend works out which functions receive, as their ctx, a lifetime lent
+// by its owner at every call in the package (see isLent), given the
+// origins of the contexts that the calls pass.
+func (s *state) lend(origins []origin) {
+	s.lent = map[*ctxinfo.Func]bool{}
+	for changed := true; changed; {
+		changed = false
+		other := map[*ctxinfo.Func]bool{} // functions that a call passes something else
+		for i, c := range s.calls {
+			if !s.isLent(origins[i]) {
+				other[c.callee] = true
+			}
+		}
+		for _, c := range s.calls {
+			if !other[c.callee] && !s.lent[c.callee] {
+				s.lent[c.callee] = true
+				changed = true
+			}
+		}
+	}
+}
+
+// isPerRequest reports whether st stores a per-request context.
+func (s *state) isPerRequest(st *store) bool {
+	return st.orig.kind == param && s.perRequest[st.orig.fn] != nil
+}
+
+// isLent reports whether a context of origin o is a lifetime lent by the
+// type that owns it: the value of a context field of a type that keeps
+// its cancel function (unless a per-request context is stored there), or
+// the ctx of a function that receives such a lifetime at every call.
+func (s *state) isLent(o origin) bool {
+	switch o.kind {
+	case fieldRead:
+		return s.ownsLifetime(o.fd.owner) && !slices.ContainsFunc(o.fd.stores, s.isPerRequest)
+	case param:
+		return s.lent[o.fn]
+	}
+	return false
 }
 
 // lifetime is what makes a defined type long-lived.
@@ -1045,13 +1108,15 @@ type finding struct {
 	conflictFn  []*ctxinfo.Func
 	readers     []*ctxinfo.Func // methods of the type that read the field, without a ctx of their own or only to watch it
 	watchedOnly bool            // the field is read, and only to watch the context's end
+	borrowed    bool            // every store stores a lifetime lent by the type that owns it
 }
 
 // report reports the fields that hold contexts, in source order, except
 // those of allowed types and of contexts; and, unless the context is
 // known to be per-request, those of types that own its lifetime with a
-// cancel function, and, unless a WithContext-style setter stores it,
-// contexts that are only watched and those of adapters.
+// cancel function, those that borrow such a lifetime, and, unless a
+// WithContext-style setter stores it, contexts that are only watched and
+// those of adapters.
 func (s *state) report() {
 	for _, o := range s.owners {
 		if o.tn != nil && s.cfg.allow.allows(o.tn) || s.isWrapper(o) {
@@ -1060,7 +1125,7 @@ func (s *state) report() {
 		owns := s.ownsLifetime(o)
 		for _, fd := range o.fields {
 			f := s.examine(fd)
-			if len(f.perRequest) == 0 && (owns || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) {
+			if len(f.perRequest) == 0 && (owns || f.borrowed || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) {
 				continue
 			}
 			s.pass.Report(s.diagnostic(f))
@@ -1070,20 +1135,21 @@ func (s *state) report() {
 
 func (s *state) examine(fd *field) *finding {
 	o := fd.owner
-	f := &finding{fd: fd, lt: s.lifetime(o)}
+	f := &finding{fd: fd, lt: s.lifetime(o), borrowed: len(fd.stores) > 0}
 	for _, st := range fd.stores {
-		switch st.orig.kind {
-		case param:
-			if r := s.perRequest[st.orig.fn]; r != nil {
-				f.perRequest = append(f.perRequest, st)
-			} else if m := st.orig.fn; m == st.fn && s.isMethodOf(m, o) {
+		f.borrowed = f.borrowed && s.isLent(st.orig)
+		switch {
+		case s.isPerRequest(st):
+			f.perRequest = append(f.perRequest, st)
+		case st.orig.kind == param:
+			if m := st.orig.fn; m == st.fn && s.isMethodOf(m, o) {
 				if s.isSetter(m, o) {
 					f.setters = append(f.setters, st)
 				} else {
 					f.own = append(f.own, st)
 				}
 			}
-		case root:
+		case st.orig.kind == root:
 			f.roots = append(f.roots, st)
 		}
 	}
@@ -1102,7 +1168,7 @@ func (s *state) examine(fd *field) *finding {
 			f.watchedOnly = false
 		}
 		if !r.watch {
-			if p := s.in.ScopeAt(r.cur).Provider; p != nil && !storesOwn[p] {
+			if p := s.in.ScopeAt(r.cur).Provider; p != nil && !storesOwn[p] && !s.passedAlongside(r.cur, p) {
 				f.conflicts = append(f.conflicts, r.cur)
 				if !seenConflict[p] {
 					seenConflict[p] = true
@@ -1117,6 +1183,25 @@ func (s *state) examine(fd *field) *finding {
 		}
 	}
 	return f
+}
+
+// passedAlongside reports whether the field read at cur is an argument
+// of a call to which fn's own ctx is passed too: the two contexts have
+// distinct roles there (startCache(ctx, c.lifeCtx)), the stored one is
+// not used in place of fn's.
+func (s *state) passedAlongside(cur inspector.Cursor, fn *ctxinfo.Func) bool {
+	arg := climb(cur, edge.ParenExpr_X)
+	if arg.ParentEdgeKind() != edge.CallExpr_Args {
+		return false
+	}
+	for _, a := range arg.Parent().Node().(*ast.CallExpr).Args {
+		if a != arg.Node() {
+			if o := s.derive(a, 0); o.kind == param && o.fn == fn {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isSetter reports whether m, a method of o's type that stores its own
