@@ -275,6 +275,33 @@ func (in *Info) anyWaitBefore(child inspector.Cursor, list []ast.Stmt, k edge.Ki
 	return false
 }
 
+// DeliberateRoot reports whether the root context made at cur is not a
+// context dropped by mistake: it starts a lifetime that something else
+// ends (see OwnsLifetime); it is the parent of a context type of the
+// package's own, built on purpose to detach (&onlyValues{Context:
+// context.Background(), ...}); or it is only compared (ctx !=
+// context.Background()).
+func (in *Info) DeliberateRoot(cur inspector.Cursor) bool {
+	up := cur
+	for up.ParentEdgeKind() == edge.ParenExpr_X {
+		up = up.Parent()
+	}
+	switch k, _ := up.ParentEdge(); k {
+	case edge.BinaryExpr_X, edge.BinaryExpr_Y:
+		op := up.Parent().Node().(*ast.BinaryExpr).Op
+		return op == token.EQL || op == token.NEQ
+	case edge.KeyValueExpr_Value, edge.CompositeLit_Elts:
+		lit := up.Parent()
+		if k == edge.KeyValueExpr_Value {
+			lit = lit.Parent()
+		}
+		if cl, ok := lit.Node().(*ast.CompositeLit); ok && in.ImplementsContext(in.Pass.TypesInfo.TypeOf(cl)) {
+			return true
+		}
+	}
+	return in.OwnsLifetime(cur)
+}
+
 var cancelFuncs = []string{"WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause", "WithTimeoutCause", "WithDeadlineCause"}
 
 // OwnsLifetime reports whether the root context created at cur starts a

@@ -137,7 +137,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if f.Scope.Provider == nil || in.IsDone(cur, f.Scope.Provider.Node) {
 			continue
 		}
-		if f.Root != "" && in.OwnsLifetime(cur) {
+		if f.Root != "" && in.DeliberateRoot(cur) {
 			continue
 		}
 		res.Findings = append(res.Findings, f)
@@ -185,9 +185,17 @@ func (m *minters) ofCall(call *ast.CallExpr) *minted {
 
 // of returns what calling fn mints, or nil. Only functions without a
 // context of their own count: one that has a ctx is checked on its own.
+// Nor do functions that return a context: they hand the context they
+// make to their caller, who sees it (a getter with a fallback, such as
+// (*http.Request).Context, or a factory).
 func (m *minters) of(fn *ctxinfo.Func) *minted {
 	if fn.HasContext() {
 		return nil
+	}
+	for v := range fn.Sig.Results().Variables() {
+		if m.in.IsContext(v.Type()) {
+			return nil
+		}
 	}
 	if r, ok := m.memo[fn]; ok {
 		if r == inProgress {
@@ -219,7 +227,7 @@ func (m *minters) compute(fn *ctxinfo.Func) *minted {
 			continue
 		}
 		if isRoot {
-			if m.in.OwnsLifetime(c) {
+			if m.in.DeliberateRoot(c) {
 				continue
 			}
 			return &minted{

@@ -45,10 +45,16 @@
 // constructors, SetupWithManager, informer event handlers, predicates,
 // methods of interfaces without a ctx, tests that start from
 // context.Background()); code that runs once the context is done (a case
-// <-ctx.Done() branch, after <-ctx.Done(), under if ctx.Err() != nil);
+// <-ctx.Done() branch, after <-ctx.Done(), under if ctx.Err() != nil) or
+// where it is nil (if ctx == nil { ctx = context.Background() });
 // context.WithCancel(context.Background()) whose cancel function is
-// stored, returned or handed on; context.WithoutCancel(ctx); and, unless
-// -report-detached is set, go statements and deferred calls, whose intent
-// is usually to outlive the call. With -report-detached the fix for those
-// is context.WithoutCancel(ctx).
+// stored, returned or handed on; context.Background() as the parent of a
+// context type of the package's own (a values-only context built to
+// detach); comparisons such as ctx != context.Background();
+// context.WithoutCancel(ctx); helpers that return the context they make
+// (a getter with a fallback, such as (*http.Request).Context, or a
+// factory), whose caller sees it; and, unless -report-detached is set, go
+// statements and deferred calls, whose intent is usually to outlive the
+// call. With -report-detached the fix for those is
+// context.WithoutCancel(ctx).
 package inheritctx

@@ -136,3 +136,35 @@ func (c *Client) WithDefaultElse(ctx context.Context) context.Context {
 		return context.TODO()
 	}
 }
+
+// ok: comparing with context.Background() makes no use of it.
+func (c *Client) IsRoot(ctx context.Context) bool { return ctx == context.Background() }
+
+// ok: a context type of the package's own, detached on purpose: it keeps
+// the caller's values only.
+type valuesOnly struct {
+	context.Context
+	values context.Context
+}
+
+func (v *valuesOnly) Value(key any) any { return v.values.Value(key) }
+
+func (c *Client) ValuesOnly(ctx context.Context) context.Context {
+	return &valuesOnly{Context: context.Background(), values: ctx}
+}
+
+// ok: a getter that returns a context, with a fallback, hands it to its
+// caller: calling it is not making a root context behind the caller's back.
+type request struct{ ctx context.Context }
+
+func (r *request) Context() context.Context {
+	if r.ctx != nil {
+		return r.ctx
+	}
+	return context.Background()
+}
+
+func (c *Client) Send(ctx context.Context, r *request) error {
+	_ = r.Context()
+	return c.push(ctx)
+}
