@@ -2,7 +2,7 @@
 // module, in one run, and prints each one's median wall time, CPU time
 // and peak memory, and the ratios.
 //
-//	go run ./bench [-runs 5] [-gcl custom-gcl] DIR [PATTERN ...]
+//	go run ./bench [-runs 5] [-gcl custom-gcl] [-vettool] [-cross-package] DIR [PATTERN ...]
 //
 // It builds ctxlint and a no-op analyzer (the same driver doing nothing:
 // the cost of loading alone, the floor), warms the module and build caches
@@ -48,7 +48,8 @@ type command struct {
 func main() {
 	runs := flag.Int("runs", 5, "timed runs of each command")
 	gcl := flag.String("gcl", "", "path of a golangci-lint built with the ctxlint plugin (optional)")
-	xpkg := flag.Bool("cross-package", true, "also time ctxlint -cross-package (facts)")
+	xpkg := flag.Bool("cross-package", false, "also time ctxlint -cross-package (facts: every dependency loaded from source)")
+	vettool := flag.Bool("vettool", false, "also time go vet -vettool=ctxlint, uncached (x/tools' unitchecker type-checks every dependency from source the first time)")
 	flag.Parse()
 	if flag.NArg() < 1 {
 		log.Fatal("usage: bench [-runs N] [-gcl custom-gcl] DIR [PATTERN ...]")
@@ -89,9 +90,11 @@ func main() {
 		{name: "go vet", args: func(r int) []string {
 			return with("go", "vet", fmt.Sprintf("-printf.funcs=ctxlintbench%d", r))
 		}},
-		{name: "go vet -vettool=ctxlint", args: func(r int) []string {
+	}
+	if *vettool {
+		cmds = append(cmds, &command{name: "go vet -vettool=ctxlint (uncached)", args: func(r int) []string {
 			return with("go", "vet", "-vettool="+ctxlint, "-baseline="+emptyBaseline(r))
-		}},
+		}})
 	}
 	if *xpkg {
 		cmds = append(cmds, &command{name: "ctxlint -cross-package", args: func(int) []string { return with(ctxlint, "-cross-package") }})
