@@ -24,21 +24,10 @@ func (in *Info) holds(t types.Type, depth int) bool {
 	if in.IsContext(t) {
 		return true
 	}
-	switch u := types.Unalias(t).(type) {
-	case *types.Pointer:
-		return in.holds(u.Elem(), depth+1)
-	case *types.Slice:
-		return in.holds(u.Elem(), depth+1)
-	case *types.Array:
-		return in.holds(u.Elem(), depth+1)
-	case *types.Chan:
-		return in.holds(u.Elem(), depth+1)
-	case *types.Map:
-		return in.holds(u.Key(), depth+1) || in.holds(u.Elem(), depth+1)
-	case *types.Named:
-		switch under := u.Underlying().(type) {
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		switch under := n.Underlying().(type) {
 		case *types.Struct:
-			if u.TypeArgs().Len() == 0 {
+			if n.TypeArgs().Len() == 0 {
 				return false
 			}
 			for i := range under.NumFields() {
@@ -53,7 +42,32 @@ func (in *Info) holds(t types.Type, depth int) bool {
 			return in.holds(under, depth+1)
 		}
 	}
+	for _, e := range Elems(t) {
+		if in.holds(e, depth+1) {
+			return true
+		}
+	}
 	return false
+}
+
+// Elems returns the types of the values that a value of type t points
+// to or contains when t is (or is defined as) a pointer, slice, array or
+// channel (its element type) or a map (its key and element types), and
+// nil otherwise.
+func Elems(t types.Type) []types.Type {
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		return []types.Type{u.Elem()}
+	case *types.Slice:
+		return []types.Type{u.Elem()}
+	case *types.Array:
+		return []types.Type{u.Elem()}
+	case *types.Chan:
+		return []types.Type{u.Elem()}
+	case *types.Map:
+		return []types.Type{u.Key(), u.Elem()}
+	}
+	return nil
 }
 
 // ImplementsContext reports whether t or *t implements context.Context:

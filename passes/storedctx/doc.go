@@ -122,6 +122,25 @@
 //     down to work that outlives the calls that start it, and ends it. A
 //     store of any other context (context.Background(), a function's own
 //     ctx, a value not followed) makes it a finding again;
+//   - a per-call state object (crypto/tls's handshake states): every store
+//     of the field is a composite literal (&dialState{conn: c, ctx: ctx},
+//     positional too) that a function builds with its own ctx or a context
+//     derived from it (context.WithTimeout(ctx, d)), and the value built
+//     does not outlive that call: neither it nor a local variable or
+//     parameter of the function that is ever assigned it is returned,
+//     stored in a field, map, slice element, other composite literal or
+//     package-level variable, sent on a channel, passed to append, used as
+//     a method value, or used in a go statement or in a function literal
+//     that outlives the call; calling its methods, reading its fields and
+//     passing it to a function are fine, unless a result of that call may
+//     hold it (an interface it implements, a pointer to it) and is itself
+//     returned or stored. The type is not long-lived as above, and no
+//     function with a ctx of its own reads the field in place of that ctx.
+//     A store of another context (context.Background(), a context field,
+//     the ctx of an enclosing function in a function literal, a value not
+//     followed), an assignment to an existing value (x.ctx = ctx) or a
+//     value that may outlive the call (a constructor that returns it)
+//     makes it a finding again;
 //   - a type that is itself a context: it declares context methods of its
 //     own, or it embeds a context and is neither a long-lived type as
 //     above nor has methods that receive a ctx (a reconciler that embeds
@@ -138,7 +157,9 @@
 // Yet a context known to be per-request is reported even in an adapter,
 // next to a cancel function or when it is only watched, and a type that
 // keeps one with a cancel function lends no lifetime: an adapter,
-// lifetime or stop signal built on one ends with that request.
+// lifetime or stop signal built on one ends with that request. A
+// per-call state object that a Reconcile or handler builds with its own
+// ctx is not reported: it ends with that request too.
 //
 // Options:
 //
@@ -160,5 +181,7 @@
 // package only, and a context's origin through local variables, the
 // first context parameter of the package's functions, the context.With*
 // functions and other functions that return a context made from their
-// first argument.
+// first argument. A per-call state object is followed within the
+// function that builds it: a function it is passed to, or a method
+// called on it, is taken to work within the call.
 package storedctx

@@ -149,9 +149,10 @@ type read struct {
 // store is an assignment of a value to a field (in an assignment or a
 // composite literal).
 type store struct {
-	at   ast.Node // the left-hand side or the key/value element
-	expr ast.Expr // the value, or the call whose result idx is stored
-	idx  int      // index into a tuple-valued expr, or -1
+	cur  inspector.Cursor // the assignment or composite literal
+	at   ast.Node         // the left-hand side or the key/value element
+	expr ast.Expr         // the value, or the call whose result idx is stored
+	idx  int              // index into a tuple-valued expr, or -1
 	fn   *ctxinfo.Func
 	orig origin
 }
@@ -416,7 +417,7 @@ func (s *state) collectUses() {
 // storeTo records that rhs (or its result idx) is stored into field v.
 func (s *state) storeTo(v *types.Var, cur inspector.Cursor, at ast.Node, rhs ast.Expr, idx int) {
 	if fd := s.fields[v]; fd != nil {
-		fd.stores = append(fd.stores, &store{at: at, expr: rhs, idx: idx, fn: s.outermost(cur)})
+		fd.stores = append(fd.stores, &store{cur: cur, at: at, expr: rhs, idx: idx, fn: s.outermost(cur)})
 	} else if s.funcFlds[v] {
 		s.cancelStores[v] = append(s.cancelStores[v], def{rhs, idx})
 	}
@@ -1112,11 +1113,11 @@ type finding struct {
 }
 
 // report reports the fields that hold contexts, in source order, except
-// those of allowed types and of contexts; and, unless the context is
-// known to be per-request, those of types that own its lifetime with a
-// cancel function, those that borrow such a lifetime, and, unless a
-// WithContext-style setter stores it, contexts that are only watched and
-// those of adapters.
+// those of allowed types, of contexts and of per-call state objects;
+// and, unless the context is known to be per-request, those of types
+// that own its lifetime with a cancel function, those that borrow such a
+// lifetime, and, unless a WithContext-style setter stores it, contexts
+// that are only watched and those of adapters.
 func (s *state) report() {
 	for _, o := range s.owners {
 		if o.tn != nil && s.cfg.allow.allows(o.tn) || s.isWrapper(o) {
@@ -1125,7 +1126,7 @@ func (s *state) report() {
 		owns := s.ownsLifetime(o)
 		for _, fd := range o.fields {
 			f := s.examine(fd)
-			if len(f.perRequest) == 0 && (owns || f.borrowed || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) {
+			if len(f.perRequest) == 0 && (owns || f.borrowed || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) || s.isPerCall(f) {
 				continue
 			}
 			s.pass.Report(s.diagnostic(f))

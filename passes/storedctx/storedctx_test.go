@@ -10,7 +10,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(), storedctx.Analyzer, "storedctx/basic", "storedctx/events", "storedctx/lent")
+	analysistest.Run(t, testutil.TestData(), storedctx.Analyzer, "storedctx/basic", "storedctx/events", "storedctx/lent", "storedctx/percall")
 }
 
 func TestIncludeTests(t *testing.T) {

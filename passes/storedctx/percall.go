@@ -1,0 +1,218 @@
+package storedctx
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/ctxlint/ctxlint/internal/ctxinfo"
+)
+
+// isPerCall reports whether the field belongs to per-call state objects
+// (crypto/tls's handshake states): every store of it is a composite
+// literal that a function builds with its own ctx (or a context derived
+// from it), and the value built never outlives that call; the type is
+// not long-lived, and no function with a ctx of its own reads the field
+// in place of its ctx.
+func (s *state) isPerCall(f *finding) bool {
+	if len(f.fd.stores) == 0 || len(f.conflicts) > 0 || f.lt.kind != "" {
+		return false
+	}
+	for _, st := range f.fd.stores {
+		if _, ok := st.cur.Node().(*ast.CompositeLit); !ok {
+			return false // an assignment to an existing value
+		}
+		fn := s.innermost(st.cur)
+		if fn == nil || st.orig.kind != param || st.orig.fn != fn || s.outlives(fn, st.cur) {
+			return false
+		}
+	}
+	return true
+}
+
+// outlives reports whether the value of the expression at cur, inside
+// fn, may outlive fn's call.
+func (s *state) outlives(fn *ctxinfo.Func, cur inspector.Cursor) bool {
+	for a := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if a.Node() == fn.Node {
+			t := types.Unalias(s.info.TypeOf(cur.Node().(ast.Expr)))
+			if p, ok := t.(*types.Pointer); ok {
+				t = types.Unalias(p.Elem())
+			}
+			e := &escape{s: s, fn: a, typ: t, seen: map[*types.Var]bool{}}
+			return e.outlives(cur)
+		}
+	}
+	return true
+}
+
+// escape follows a value through the expressions and the local
+// variables of one function, whose call the value must not outlive.
+type escape struct {
+	s    *state
+	fn   inspector.Cursor // the function's declaration or literal
+	typ  types.Type       // the type of the value (a pointer to it too)
+	seen map[*types.Var]bool
+}
+
+// outlives reports whether the value at cur may outlive the call: it is
+// used in a go statement, or in a function literal that may outlive the
+// call itself, or it flows somewhere that does.
+func (e *escape) outlives(cur inspector.Cursor) bool {
+	for a := range cur.Parent().Enclosing((*ast.GoStmt)(nil), (*ast.FuncLit)(nil)) {
+		if a == e.fn {
+			break
+		}
+		if _, ok := a.Node().(*ast.GoStmt); ok {
+			return true
+		}
+		if e.outlives(a) { // a closure that captures the value
+			return true
+		}
+		break // e.outlives(a) has looked at the outer ones
+	}
+	return e.flows(cur)
+}
+
+// flows reports whether the value at cur flows where it may outlive the
+// call: it is returned, sent, appended, stored in a field, an element,
+// a pointee, a package variable or another composite literal, used as a
+// method value, or anything not known to be safe. Calling it or its
+// methods, reading or writing its fields, comparing it and passing it to
+// a function are safe, unless a result of that call may hold it and
+// outlive the call (a wrapper returned); assigning it to a local
+// variable is as safe as that variable's uses.
+func (e *escape) flows(cur inspector.Cursor) bool {
+	cur = climb(cur, edge.ParenExpr_X)
+	parent := cur.Parent()
+	switch cur.ParentEdgeKind() {
+	case edge.CallExpr_Fun, edge.BinaryExpr_X, edge.BinaryExpr_Y, edge.ExprStmt_X, edge.AssignStmt_Lhs:
+		return false
+	case edge.SelectorExpr_X:
+		switch sel := e.s.info.Selections[parent.Node().(*ast.SelectorExpr)]; {
+		case sel == nil:
+			return true
+		case sel.Kind() == types.FieldVal:
+			return false
+		case sel.Kind() == types.MethodVal:
+			fun := climb(parent, edge.ParenExpr_X)
+			return fun.ParentEdgeKind() != edge.CallExpr_Fun || e.result(fun.Parent())
+		}
+	case edge.CallExpr_Args:
+		tv := e.s.info.Types[parent.Node().(*ast.CallExpr).Fun]
+		switch {
+		case tv.IsBuiltin():
+			return true // append, panic
+		case tv.IsType():
+			return e.outlives(parent) // a conversion
+		}
+		return e.result(parent)
+	case edge.UnaryExpr_X:
+		return parent.Node().(*ast.UnaryExpr).Op != token.AND || e.outlives(parent)
+	case edge.StarExpr_X, edge.TypeAssertExpr_X:
+		return e.outlives(parent)
+	case edge.AssignStmt_Rhs:
+		n := parent.Node().(*ast.AssignStmt)
+		return len(n.Lhs) != len(n.Rhs) || e.into(n.Lhs[cur.ParentEdgeIndex()])
+	case edge.ValueSpec_Values:
+		n := parent.Node().(*ast.ValueSpec)
+		return len(n.Names) != len(n.Values) || e.into(n.Names[cur.ParentEdgeIndex()])
+	}
+	return true
+}
+
+// result reports whether the value, passed to the call at cur or
+// receiving it, may outlive the call through a result of the call that
+// may hold it.
+func (e *escape) result(cur inspector.Cursor) bool {
+	t := e.s.info.TypeOf(cur.Node().(ast.Expr))
+	tuple, ok := t.(*types.Tuple)
+	if !ok {
+		return t == nil || e.holds(t, 0) && e.outlives(cur)
+	}
+	var lhs []ast.Expr
+	switch n := climb(cur, edge.ParenExpr_X).Parent().Node().(type) {
+	case *ast.AssignStmt:
+		lhs = n.Lhs
+	case *ast.ValueSpec:
+		for _, id := range n.Names {
+			lhs = append(lhs, id)
+		}
+	}
+	for i := range tuple.Len() {
+		if e.holds(tuple.At(i).Type(), 0) && (len(lhs) != tuple.Len() || e.into(lhs[i])) {
+			return true
+		}
+	}
+	return false
+}
+
+// holds reports whether a value of type t may refer to the value
+// followed: t is its type or a pointer to it, an interface either
+// implements, a func (which may capture it), or a pointer, container or
+// struct of such a type.
+func (e *escape) holds(t types.Type, depth int) bool {
+	if depth > 4 {
+		return true
+	}
+	if types.Identical(t, e.typ) {
+		return true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return false
+	case *types.Interface:
+		return types.Implements(e.typ, u) || types.Implements(types.NewPointer(e.typ), u)
+	case *types.Struct:
+		for f := range u.Fields() {
+			if e.holds(f.Type(), depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	elems := ctxinfo.Elems(t)
+	return elems == nil || slices.ContainsFunc(elems, func(el types.Type) bool { return e.holds(el, depth+1) })
+}
+
+// into reports whether a value assigned to lhs may outlive the call: lhs
+// is not a local variable of the function, or one of its uses lets the
+// value outlive the call.
+func (e *escape) into(lhs ast.Expr) bool {
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok {
+		return true // a field, an element or a pointee
+	}
+	if id.Name == "_" {
+		return false
+	}
+	v, _ := e.s.info.ObjectOf(id).(*types.Var)
+	if v == nil || !e.local(v) {
+		return true
+	}
+	if e.seen[v] {
+		return false
+	}
+	e.seen[v] = true
+	for c := range e.fn.Preorder((*ast.Ident)(nil)) {
+		if e.s.info.Uses[c.Node().(*ast.Ident)] == v && e.outlives(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// local reports whether v is a variable of the function (a parameter
+// or a variable declared in its body), other than a named result of the
+// function or of a function literal in it (which a bare return returns).
+func (e *escape) local(v *types.Var) bool {
+	if n := e.fn.Node(); v.Pos() < n.Pos() || v.Pos() >= n.End() {
+		return false
+	}
+	c, ok := e.fn.FindByPos(v.Pos(), v.Pos()+token.Pos(len(v.Name())))
+	return ok && climb(c, edge.Field_Names, edge.FieldList_List).ParentEdgeKind() != edge.FuncType_Results
+}

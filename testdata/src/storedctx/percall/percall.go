@@ -1,0 +1,336 @@
+// Package percall tests per-call state objects: a struct that a function
+// builds with its own ctx, uses while it runs and drops when it returns
+// (the shape of crypto/tls's handshake states).
+package percall
+
+import (
+	"context"
+	"time"
+
+	"sigs.k8s.io/controller-runtime/pkg/reconcile"
+)
+
+type link struct{ peer string }
+
+func exchange(ctx context.Context, msg string) error { return ctx.Err() }
+
+func retry(attempt func() error) error { return attempt() }
+
+// A negotiation state built by dial with its ctx, driven by its methods.
+type dialState struct {
+	l     *link
+	ctx   context.Context // ok: per-call state, built by dial with its own ctx and dropped when it returns
+	tries int
+}
+
+func (l *link) dial(ctx context.Context) error {
+	ds := &dialState{l: l, ctx: ctx}
+	return ds.run()
+}
+
+func (ds *dialState) run() error {
+	if err := ds.greet(); err != nil {
+		return err
+	}
+	return ds.confirm()
+}
+
+func (ds *dialState) greet() error {
+	ds.tries++
+	return exchange(ds.ctx, "hello")
+}
+
+func (ds *dialState) confirm() error { return exchange(ds.ctx, ds.l.peer) }
+
+// A positional literal of a value, with a deadline derived from the ctx,
+// handed to a helper function by address.
+type acceptState struct {
+	ctx  context.Context // ok: per-call state, built by accept with a WithTimeout of its own ctx, passed to a helper only
+	name string
+}
+
+func (l *link) accept(ctx context.Context, name string) error {
+	tctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	st := acceptState{tctx, name}
+	return verify(&st)
+}
+
+func verify(st *acceptState) error { return exchange(st.ctx, st.name) }
+
+// Copied to another local, used by a deferred method call and by a
+// closure that a helper calls, and its fields read for the result.
+type resumeState struct {
+	ctx    context.Context // ok: per-call state, followed through a local, a defer and a closure passed to retry
+	ticket string
+}
+
+func (l *link) resume(ctx context.Context, ticket string) (string, error) {
+	rs := &resumeState{ctx: ctx, ticket: ticket}
+	cur := rs
+	defer cur.forget()
+	err := retry(func() error { return exchange(cur.ctx, cur.ticket) })
+	return rs.ticket, err
+}
+
+func (rs *resumeState) forget() { rs.ticket = "" }
+
+// Passed to a helper whose results cannot hold it (an int and an
+// error), then returned from.
+type countState struct {
+	ctx   context.Context // ok: per-call state, passed to a helper that returns an int and an error
+	items []string
+}
+
+func (l *link) count(ctx context.Context, items []string) (int, error) {
+	cs := &countState{ctx: ctx, items: items}
+	n, err := tally(cs)
+	return n, err
+}
+
+func tally(cs *countState) (int, error) { return len(cs.items), exchange(cs.ctx, "tally") }
+
+// Wrapped by a helper as an interface it implements and assigned to a
+// parameter of the function, used only within the call.
+type labeler interface{ label() string }
+
+func wrap(l labeler) labeler { return l }
+
+func show(l labeler) error { return nil }
+
+type relayState struct {
+	ctx  context.Context // ok: per-call state, wrapped into a parameter of relay that is used within the call
+	name string
+}
+
+func (rs *relayState) label() string { return rs.name }
+
+func (l *link) relay(ctx context.Context, out labeler) error {
+	out = wrap(&relayState{ctx: ctx, name: "relay"})
+	return show(out)
+}
+
+// Built by a Reconcile with its own ctx: the state is that reconcile's
+// own, and ends with it.
+type SweepReconciler struct{}
+
+type sweepState struct {
+	ctx  context.Context // ok: per-call state, built by Reconcile with its own ctx
+	name string
+}
+
+func (r *SweepReconciler) Reconcile(ctx context.Context, req reconcile.Request) (reconcile.Result, error) {
+	ss := &sweepState{ctx: ctx, name: req.Name}
+	return reconcile.Result{}, ss.sweep()
+}
+
+func (ss *sweepState) sweep() error { return exchange(ss.ctx, ss.name) }
+
+// Returned: the state outlives the call that built it.
+type sessionState struct {
+	ctx context.Context // want `^field ctx of sessionState stores a context: a context belongs to one call, and kept in a struct it outlives that call`
+}
+
+func (l *link) open(ctx context.Context) *sessionState {
+	ss := &sessionState{ctx: ctx}
+	ss.prepare()
+	return ss
+}
+
+func (ss *sessionState) prepare() { _ = exchange(ss.ctx, "prepare") }
+
+// Returned directly by a constructor: a client built with the first
+// caller's ctx.
+type client struct {
+	ctx context.Context // want `^field ctx of client stores a context: a context belongs to one call`
+}
+
+func newClient(ctx context.Context) *client { return &client{ctx: ctx} }
+
+func (c *client) send(msg string) error { return exchange(c.ctx, msg) }
+
+// Wrapped by a helper whose result, an interface it implements, is
+// returned: the wrapper carries the state out of the call.
+type traceState struct {
+	ctx  context.Context // want `^field ctx of traceState stores a context: a context belongs to one call`
+	name string
+}
+
+func (ts *traceState) label() string { return ts.name }
+
+func (ts *traceState) emit() error { return exchange(ts.ctx, ts.name) }
+
+func (l *link) trace(ctx context.Context, name string) labeler {
+	ts := &traceState{ctx: ctx, name: name}
+	if err := ts.emit(); err != nil {
+		return nil
+	}
+	return wrap(ts)
+}
+
+// Stored into a field of the receiver.
+type probeState struct {
+	ctx context.Context // want `^field ctx of probeState stores a context: a context belongs to one call`
+}
+
+type monitor struct{ last *probeState }
+
+func (m *monitor) probe(ctx context.Context) error {
+	ps := &probeState{ctx: ctx}
+	m.last = ps
+	return ps.check()
+}
+
+func (ps *probeState) check() error { return exchange(ps.ctx, "probe") }
+
+// Sent on a channel.
+type jobState struct {
+	ctx context.Context // want `^field ctx of jobState stores a context: a context belongs to one call`
+}
+
+func submit(ctx context.Context, queue chan<- *jobState) {
+	js := &jobState{ctx: ctx}
+	js.validate()
+	queue <- js
+}
+
+func (js *jobState) validate() { _ = exchange(js.ctx, "validate") }
+
+// Appended to a slice.
+type batchState struct {
+	ctx context.Context // want `^field ctx of batchState stores a context: a context belongs to one call`
+}
+
+func collect(ctx context.Context, all []*batchState) []*batchState {
+	bs := &batchState{ctx: ctx}
+	return append(all, bs)
+}
+
+func (bs *batchState) flush() { _ = exchange(bs.ctx, "flush") }
+
+// Captured by a goroutine, or started as one.
+type keepaliveState struct {
+	ctx context.Context // want `^field ctx of keepaliveState stores a context: a context belongs to one call`
+}
+
+func (l *link) keepalive(ctx context.Context) {
+	ks := &keepaliveState{ctx: ctx}
+	go func() { ks.loop() }()
+}
+
+func (ks *keepaliveState) loop() { _ = exchange(ks.ctx, "keepalive") }
+
+type pingState struct {
+	ctx context.Context // want `^field ctx of pingState stores a context: a context belongs to one call`
+}
+
+func (l *link) ping(ctx context.Context) {
+	ps := &pingState{ctx: ctx}
+	go ps.loop()
+}
+
+func (ps *pingState) loop() { _ = exchange(ps.ctx, "ping") }
+
+// Used as a method value: the value it is bound to may be called after
+// the call, with the state and its ctx.
+type closeState struct {
+	ctx context.Context // want `^field ctx of closeState stores a context: a context belongs to one call`
+}
+
+func (l *link) onClose(ctx context.Context, register func(func() string)) error {
+	cs := &closeState{ctx: ctx}
+	register(cs.label)
+	return cs.notify()
+}
+
+func (cs *closeState) label() string { return "close" }
+
+func (cs *closeState) notify() error { return exchange(cs.ctx, "closed") }
+
+// Built from context.Background(): the call's own ctx is not used.
+type scanState struct {
+	ctx context.Context // want `^field ctx of scanState stores a context: it is set to context.Background\(\) in scan at percall.go:\d+, which is never cancelled`
+}
+
+func scan(paths []string) error {
+	ss := &scanState{ctx: context.Background()}
+	return ss.run()
+}
+
+func (ss *scanState) run() error { return exchange(ss.ctx, "scan") }
+
+// Built with another function's ctx, read from a field of a type that
+// does not own it.
+type journal struct {
+	ctx context.Context // want `^field ctx of journal stores a context: a context belongs to one call`
+}
+
+func newJournal(ctx context.Context) *journal { return &journal{ctx: ctx} }
+
+type replayState struct {
+	ctx context.Context // want `^field ctx of replayState stores a context: a context belongs to one call`
+}
+
+func (j *journal) replay() error {
+	rs := &replayState{ctx: j.ctx}
+	return rs.run()
+}
+
+func (rs *replayState) run() error { return exchange(rs.ctx, "replay") }
+
+// Built in a function literal with the enclosing function's ctx: the
+// literal may run after that call.
+type hookState struct {
+	ctx context.Context // want `^field ctx of hookState stores a context: a context belongs to one call`
+}
+
+func (l *link) hook(ctx context.Context, register func(func() error)) {
+	register(func() error {
+		hs := &hookState{ctx: ctx}
+		return hs.fire()
+	})
+}
+
+func (hs *hookState) fire() error { return exchange(hs.ctx, "hook") }
+
+// Assigned to a value that already exists, not built by a literal.
+type tuneState struct {
+	ctx context.Context // want `^field ctx of tuneState stores a context: a context belongs to one call`
+}
+
+func (l *link) tune(ctx context.Context) error {
+	ts := &tuneState{}
+	ts.ctx = ctx
+	return ts.apply()
+}
+
+func (ts *tuneState) apply() error { return exchange(ts.ctx, "tune") }
+
+// A method of the state that receives another ctx and uses the field
+// instead.
+type uploadState struct {
+	ctx context.Context // want `^field ctx of uploadState stores a context: finish receives a ctx of its own but uses this one \(at percall.go:\d+\)`
+}
+
+func upload(ctx context.Context) error {
+	us := &uploadState{ctx: ctx}
+	return us.finish(ctx)
+}
+
+func (us *uploadState) finish(ctx context.Context) error { return exchange(us.ctx, "upload") }
+
+// A long-lived type built per call keeps its ctx for every later
+// reconcile.
+type SyncReconciler struct {
+	ctx context.Context // want `^field ctx of reconciler SyncReconciler stores a context: one reconciler serves every reconcile`
+}
+
+func (r *SyncReconciler) Reconcile(ctx context.Context, req reconcile.Request) (reconcile.Result, error) {
+	return reconcile.Result{}, nil
+}
+
+func syncOnce(ctx context.Context, req reconcile.Request) error {
+	r := &SyncReconciler{ctx: ctx}
+	_, err := r.Reconcile(ctx, req)
+	return err
+}
