@@ -194,7 +194,7 @@ func run(pass *analysis.Pass) (any, error) {
 		decls:     map[*types.Func]*Func{},
 	}
 	in.pkgs = analysisutil.FindPackages(pass.Pkg, ContextPath, HTTPPath, ReconcilePath,
-		AdmissionPath, APIServerAdmPath, WatchPath, RestfulPath, RestfulLegacyPath)
+		AdmissionPath, APIServerAdmPath, WatchPath, RestfulPath, RestfulLegacyPath, HealthzPath)
 	if ctxPkg := in.pkgs[ContextPath]; ctxPkg != nil {
 		if t := analysisutil.LookupNamed(ctxPkg, "Context"); t != nil {
 			in.Context = t

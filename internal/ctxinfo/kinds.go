@@ -32,6 +32,17 @@ type kinds struct {
 	// net/http
 	responseWriter types.Type
 	errorType      types.Type
+
+	// functions used as healthz.Checker
+	checkerLits  map[*ast.FuncLit]bool
+	checkerDecls map[*types.Func]bool
+}
+
+func (k *kinds) isChecker(fn *Func) bool {
+	if lit, ok := fn.Node.(*ast.FuncLit); ok {
+		return k.checkerLits[lit]
+	}
+	return fn.Obj != nil && k.checkerDecls[fn.Obj]
 }
 
 func newKinds(in *Info) *kinds {
@@ -64,6 +75,7 @@ func newKinds(in *Info) *kinds {
 	if n := named(HTTPPath, "ResponseWriter"); n != nil {
 		k.responseWriter = n
 	}
+	k.checkerLits, k.checkerDecls = in.checkers()
 	return k
 }
 
@@ -181,8 +193,9 @@ func (k *kinds) isAdmission(fn *Func) bool {
 
 // isHTTP: a function with both an http.ResponseWriter and an
 // *http.Request parameter (ServeHTTP, HandlerFunc literals and helpers that
-// serve a request), a health checker func(*http.Request) error, or a
-// go-restful route or filter function.
+// serve a request), a function used as a controller-runtime health checker
+// (healthz.Checker, func(*http.Request) error), or a go-restful route or
+// filter function.
 func (k *kinds) isHTTP(fn *Func) bool {
 	if fn.Req == nil {
 		return false
@@ -191,8 +204,8 @@ func (k *kinds) isHTTP(fn *Func) bool {
 		return true
 	}
 	p, r := fn.Sig.Params(), fn.Sig.Results()
-	if p.Len() == 1 && r.Len() == 1 && types.Identical(r.At(0).Type(), k.errorType) {
-		return true // healthz.Checker and other request checkers
+	if p.Len() == 1 && r.Len() == 1 && types.Identical(r.At(0).Type(), k.errorType) && k.isChecker(fn) {
+		return true // a healthz.Checker serving a probe
 	}
 	if k.responseWriter == nil {
 		return false

@@ -7,6 +7,7 @@ import (
 
 	restful "github.com/emicklei/go-restful/v3"
 	"sigs.k8s.io/controller-runtime/pkg/healthz"
+	"sigs.k8s.io/controller-runtime/pkg/manager"
 )
 
 func work(ctx context.Context) error { return nil }
@@ -88,4 +89,23 @@ func lookup() error { return work(context.TODO()) }
 
 func handleLookup(w http.ResponseWriter, r *http.Request) {
 	_ = lookup() // want `^lookup makes its own root context \(context.TODO\(\) at http.go:\d+\) although r.Context\(\), the request's context, is in scope: the work outlives the request, piling up when clients go away, and the request's trace is cut; make lookup take a context.Context and pass r.Context\(\)$`
+}
+
+// A method serves a probe when it is registered as a health checker.
+type probes struct{}
+
+func (p *probes) ready(req *http.Request) error {
+	return work(context.TODO()) // want `context.TODO\(\) replaces req.Context\(\), the request's context`
+}
+
+func register(mgr manager.Manager, p *probes) error {
+	return mgr.AddReadyzCheck("ready", p.ready)
+}
+
+// ok: the shape func(*http.Request) error alone does not make a handler:
+// this writes a client request's body (inheritctx's business).
+type stream struct{}
+
+func (s *stream) writeBody(req *http.Request) error {
+	return work(context.TODO())
 }

@@ -6,12 +6,15 @@ import (
 	"context"
 
 	"sigs.k8s.io/controller-runtime/pkg/client"
+	"sigs.k8s.io/controller-runtime/pkg/healthz"
 )
 
 type Manager interface {
 	Add(Runnable) error
 	Start(ctx context.Context) error
 	GetClient() client.Client
+	AddHealthzCheck(name string, check healthz.Checker) error
+	AddReadyzCheck(name string, check healthz.Checker) error
 }
 
 type Runnable interface {
