@@ -23,7 +23,7 @@ func f(ctx context.Context) {
 	use(context.TODO()) // want `^inheritctx: context.TODO`
 
 	// want +1 `^ctxlint: this ctxlint:ignore directive silences no inheritctx finding on its line; remove it, or move it to the line of the finding$`
-	use(ctx) //ctxlint:ignore inheritctx a trailing directive covers its own line only
+	use(ctx)            //ctxlint:ignore inheritctx a trailing directive covers its own line only
 	use(context.TODO()) // want `^inheritctx: context.TODO`
 }
 

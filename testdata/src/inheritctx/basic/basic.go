@@ -93,7 +93,7 @@ func (c *Client) Hidden(ctx context.Context) {
 
 // Calls to ctx-less helpers of the package that make a root context.
 func (c *Client) Refresh(ctx context.Context) error {
-	c.reload()           // want `^Client.reload makes its own root context \(context.TODO\(\) at helpers.go:\d+\) although ctx, the context Refresh receives, is in scope: the caller's cancellation, deadline and trace values are lost; make Client.reload take a context.Context and pass ctx$`
+	c.reload()                      // want `^Client.reload makes its own root context \(context.TODO\(\) at helpers.go:\d+\) although ctx, the context Refresh receives, is in scope: the caller's cancellation, deadline and trace values are lost; make Client.reload take a context.Context and pass ctx$`
 	if err := fetch(); err != nil { // want `fetch makes its own root context \(via fetchWithRetry, doFetch, context.Background\(\) at helpers.go:\d+\)`
 		return err
 	}

@@ -33,7 +33,9 @@ func handlers(c client.Client) (cache.ResourceEventHandlerFuncs, predicate.Funcs
 	return cache.ResourceEventHandlerFuncs{
 			AddFunc: func(obj interface{}) { _ = (&Client{}).push(context.TODO()) },
 		}, predicate.Funcs{
-			CreateFunc: func(e event.CreateEvent) bool { return c.Get(context.TODO(), client.ObjectKeyFromObject(e.Object), e.Object) == nil },
+			CreateFunc: func(e event.CreateEvent) bool {
+				return c.Get(context.TODO(), client.ObjectKeyFromObject(e.Object), e.Object) == nil
+			},
 		}
 }
 

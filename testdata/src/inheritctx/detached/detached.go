@@ -1,8 +1,8 @@
 package detached
 
 import (
-	ctxpkg "context"
 	. "context"
+	ctxpkg "context"
 )
 
 func work(ctx ctxpkg.Context) {}

@@ -42,7 +42,7 @@ func (r *FooReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.R
 	if err := r.ensureChild(ctx, &obj); err != nil {
 		return ctrl.Result{}, err
 	}
-	r.refresh() // want `^FooReconciler.refresh makes its own root context \(context.TODO\(\) at helpers.go:\d+\) although ctx, the Reconcile's context, is in scope: the work no longer stops when the reconcile is cancelled or the manager shuts down, and its trace is cut; make FooReconciler.refresh take a context.Context and pass ctx$`
+	r.refresh()  // want `^FooReconciler.refresh makes its own root context \(context.TODO\(\) at helpers.go:\d+\) although ctx, the Reconcile's context, is in scope: the work no longer stops when the reconcile is cancelled or the manager shuts down, and its trace is cut; make FooReconciler.refresh take a context.Context and pass ctx$`
 	loadConfig() // want `loadConfig makes its own root context \(via newClient, context.Background\(\) at helpers.go:\d+\)`
 
 	// ok: the ctx is passed on.

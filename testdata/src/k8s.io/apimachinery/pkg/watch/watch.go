@@ -35,10 +35,10 @@ func NewFakeWithChanSize(size int, blocking bool) *FakeWatcher {
 	return &FakeWatcher{result: make(chan Event, size)}
 }
 
-func (f *FakeWatcher) Stop()                    { f.stopped = true }
-func (f *FakeWatcher) IsStopped() bool          { return f.stopped }
-func (f *FakeWatcher) Reset()                   {}
-func (f *FakeWatcher) ResultChan() <-chan Event { return f.result }
+func (f *FakeWatcher) Stop()                     { f.stopped = true }
+func (f *FakeWatcher) IsStopped() bool           { return f.stopped }
+func (f *FakeWatcher) Reset()                    {}
+func (f *FakeWatcher) ResultChan() <-chan Event  { return f.result }
 func (f *FakeWatcher) Add(obj runtime.Object)    { f.result <- Event{Added, obj} }
 func (f *FakeWatcher) Modify(obj runtime.Object) { f.result <- Event{Modified, obj} }
 func (f *FakeWatcher) Delete(lastValue runtime.Object) {
