@@ -206,3 +206,19 @@ func Recover(name string, run func(*analysis.Pass) (any, error)) func(*analysis.
 		return run(pass)
 	}
 }
+
+// AssignedValue returns the expression that gives the i-th of n names its
+// value in an assignment or declaration whose right-hand side is rhs. When
+// one multi-valued expression (a call, a comma-ok form) feeds all n names,
+// it returns that expression and i, the index of the result; otherwise the
+// index is -1. It returns nil when the i-th name gets no value of its own
+// (a var declaration without values).
+func AssignedValue(rhs []ast.Expr, n, i int) (ast.Expr, int) {
+	switch {
+	case len(rhs) == n:
+		return rhs[i], -1
+	case len(rhs) == 1:
+		return rhs[0], i
+	}
+	return nil, -1
+}

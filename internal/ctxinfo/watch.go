@@ -209,20 +209,14 @@ func (in *Info) NewWatchFlow(decl inspector.Cursor) *WatchFlow {
 				continue
 			}
 			for i, lhs := range n.Lhs {
-				switch {
-				case len(n.Lhs) == len(n.Rhs):
-					def(lhs, source{n.Rhs[i], -1})
-				case len(n.Rhs) == 1:
-					def(lhs, source{n.Rhs[0], i})
+				if rhs, idx := analysisutil.AssignedValue(n.Rhs, len(n.Lhs), i); rhs != nil {
+					def(lhs, source{rhs, idx})
 				}
 			}
 		case *ast.ValueSpec:
 			for i, name := range n.Names {
-				switch {
-				case len(n.Values) == len(n.Names):
-					def(name, source{n.Values[i], -1})
-				case len(n.Values) == 1:
-					def(name, source{n.Values[0], i})
+				if rhs, idx := analysisutil.AssignedValue(n.Values, len(n.Names), i); rhs != nil {
+					def(name, source{rhs, idx})
 				}
 			}
 		case *ast.RangeStmt:

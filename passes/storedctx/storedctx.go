@@ -362,14 +362,8 @@ func (s *state) collectUses() {
 				s.selector(cur, n)
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
-					var rhs ast.Expr
-					idx := -1
-					switch {
-					case len(n.Lhs) == len(n.Rhs):
-						rhs = n.Rhs[i]
-					case len(n.Rhs) == 1:
-						rhs, idx = n.Rhs[0], i
-					default:
+					rhs, idx := analysisutil.AssignedValue(n.Rhs, len(n.Lhs), i)
+					if rhs == nil {
 						continue
 					}
 					if v := s.fieldVar(lhs); v != nil {
@@ -387,14 +381,7 @@ func (s *state) collectUses() {
 			case *ast.ValueSpec:
 				for i, id := range n.Names {
 					v, _ := s.info.Defs[id].(*types.Var)
-					var rhs ast.Expr
-					idx := -1
-					switch {
-					case len(n.Values) == len(n.Names):
-						rhs = n.Values[i]
-					case len(n.Values) == 1:
-						rhs, idx = n.Values[0], i
-					}
+					rhs, idx := analysisutil.AssignedValue(n.Values, len(n.Names), i)
 					if v == nil || rhs == nil {
 						continue
 					}
