@@ -174,10 +174,13 @@ func Position(fset *token.FileSet, pos token.Pos) string {
 
 // IsLocalModule reports whether a package of module m belongs to code
 // under development (the main module, a workspace module, or a local
-// replacement) rather than a versioned dependency or the standard library
-// (m == nil). Cross-package facts are computed only for such packages.
+// replacement) rather than a versioned dependency or the standard library.
+// Cross-package facts are computed only for such packages. Drivers
+// describe a standard-library package by a nil Module (unitchecker) or by
+// an empty one (the checker package used by singlechecker and
+// analysistest); either way it has no module path.
 func IsLocalModule(m *analysis.Module) bool {
-	if m == nil {
+	if m == nil || m.Path == "" {
 		return false
 	}
 	if m.Main {

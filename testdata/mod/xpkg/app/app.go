@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"net"
 
 	"example.com/xpkg/util"
 )
@@ -15,4 +16,14 @@ func Handle(ctx context.Context) error {
 	}
 	util.Detached()          // ok: the helper detaches on purpose
 	return util.WithCtx(ctx) // ok: takes ctx
+}
+
+// ok: the standard library is not code under development, so no facts are
+// computed for it and net.Dial's own context.Background() is not followed.
+func Dial(ctx context.Context) error {
+	c, err := net.Dial("tcp", "localhost:0")
+	if err != nil {
+		return err
+	}
+	return c.Close()
 }
