@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"flag"
 	"fmt"
+	"go/token"
 	"sort"
 	"strconv"
 	"strings"
@@ -181,19 +182,44 @@ func (c *composite) run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	sort.SliceStable(diags, func(i, j int) bool {
-		if diags[i].Pos != diags[j].Pos {
-			return diags[i].Pos < diags[j].Pos
-		}
-		if diags[i].End != diags[j].End {
-			return diags[i].End < diags[j].End
-		}
-		return diags[i].Message < diags[j].Message
-	})
+	sortDiagnostics(pass.Fset, diags)
 	for _, d := range diags {
 		pass.Report(d)
 	}
 	return nil, nil
+}
+
+// sortDiagnostics puts diags in source order: by file name, then offset,
+// then end, then message. It compares positions, not token.Pos values:
+// go/packages parses a package's files concurrently, so the order of
+// their bases in the FileSet, and with it the order of token.Pos values
+// across files, changes from run to run.
+func sortDiagnostics(fset *token.FileSet, diags []analysis.Diagnostic) {
+	type key struct {
+		file       string
+		start, end int
+	}
+	keyOf := func(d analysis.Diagnostic) key {
+		start := fset.Position(d.Pos)
+		end := start.Offset
+		if d.End.IsValid() {
+			end = fset.Position(d.End).Offset
+		}
+		return key{start.Filename, start.Offset, end}
+	}
+	sort.SliceStable(diags, func(i, j int) bool {
+		ki, kj := keyOf(diags[i]), keyOf(diags[j])
+		if ki != kj {
+			if ki.file != kj.file {
+				return ki.file < kj.file
+			}
+			if ki.start != kj.start {
+				return ki.start < kj.start
+			}
+			return ki.end < kj.end
+		}
+		return diags[i].Message < diags[j].Message
+	})
 }
 
 // directiveDiagnostics reports malformed directives, and directives of
