@@ -309,7 +309,8 @@ var cancelFuncs = []string{"WithCancel", "WithTimeout", "WithDeadline", "WithCan
 // context.WithCancel (or WithTimeout, WithDeadline and their Cause forms)
 // whose cancel function is returned, stored in a field, map, slice or
 // global, put in a composite literal, handed to another function, or
-// called from a goroutine.
+// called from a goroutine or from a closure that itself leaves the
+// function (dispose := func() { cancel(); ... } stored in the result).
 func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
 	// Climb parentheses to the argument position.
 	for cur.ParentEdgeKind() == edge.ParenExpr_X {
@@ -366,38 +367,93 @@ func (in *Info) cancelEscapes(cur inspector.Cursor, v *types.Var) bool {
 	if !body.Valid() {
 		return false
 	}
+	return in.escapes(body, v, 0)
+}
+
+// maxEscapeDepth bounds how many closures deep escapes follows a cancel
+// function (cancel called by stop, stop called by dispose, ...).
+const maxEscapeDepth = 4
+
+// escapes reports whether the function value held by v, a variable of
+// the function body, leaves it: it is returned, stored outside a local
+// variable, put in a composite literal, sent, handed to another function,
+// called from a goroutine, or called from a closure that itself leaves.
+func (in *Info) escapes(body inspector.Cursor, v *types.Var, depth int) bool {
 	for id := range body.Preorder((*ast.Ident)(nil)) {
 		if in.Pass.TypesInfo.Uses[id.Node().(*ast.Ident)] != v {
 			continue
 		}
-		use := id
-		for use.ParentEdgeKind() == edge.ParenExpr_X {
-			use = use.Parent()
+		if k, _ := unparen(id).ParentEdge(); k == edge.CallExpr_Fun {
+			// v() inside a goroutine ends the lifetime from elsewhere,
+			// and so does v() inside a closure that leaves.
+			for a := range id.Enclosing((*ast.GoStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+				if a == body {
+					break
+				}
+				switch a.Node().(type) {
+				case *ast.GoStmt:
+					return true
+				case *ast.FuncLit:
+					if depth < maxEscapeDepth && in.leaves(body, a, depth+1) {
+						return true
+					}
+				}
+			}
+			continue
 		}
-		k, idx := use.ParentEdge()
-		switch k {
-		case edge.ReturnStmt_Results, edge.CompositeLit_Elts, edge.KeyValueExpr_Value, edge.SendStmt_Value:
+		if in.leaves(body, id, depth) {
 			return true
-		case edge.CallExpr_Args:
-			return true
-		case edge.AssignStmt_Rhs:
-			as := use.Parent().Node().(*ast.AssignStmt)
-			if len(as.Lhs) == len(as.Rhs) {
-				if _, local := ast.Unparen(as.Lhs[idx]).(*ast.Ident); !local {
-					return true
-				}
-			}
-		case edge.CallExpr_Fun:
-			// cancel() inside a goroutine ends the lifetime from elsewhere.
-			for a := range use.Enclosing((*ast.GoStmt)(nil), (*ast.FuncDecl)(nil)) {
-				if _, ok := a.Node().(*ast.GoStmt); ok {
-					return true
-				}
-				break
-			}
 		}
 	}
 	return false
+}
+
+// leaves reports whether the value of the expression at cur (a cancel
+// function, or a closure that calls one) leaves the function body.
+func (in *Info) leaves(body, cur inspector.Cursor, depth int) bool {
+	use := unparen(cur)
+	k, idx := use.ParentEdge()
+	switch k {
+	case edge.ReturnStmt_Results, edge.CompositeLit_Elts, edge.KeyValueExpr_Value, edge.SendStmt_Value, edge.CallExpr_Args:
+		return true
+	case edge.AssignStmt_Rhs:
+		as := use.Parent().Node().(*ast.AssignStmt)
+		if len(as.Lhs) != len(as.Rhs) {
+			return false
+		}
+		id, local := ast.Unparen(as.Lhs[idx]).(*ast.Ident)
+		if !local {
+			return true // a field, an element, a dereference
+		}
+		return in.localEscapes(body, id, depth)
+	case edge.ValueSpec_Values:
+		spec := use.Parent().Node().(*ast.ValueSpec)
+		if len(spec.Names) != len(spec.Values) {
+			return false
+		}
+		return in.localEscapes(body, spec.Names[idx], depth)
+	}
+	return false
+}
+
+// localEscapes reports whether the variable named by id, given a cancel
+// function or a closure that calls one, leaves the function body.
+func (in *Info) localEscapes(body inspector.Cursor, id *ast.Ident, depth int) bool {
+	w, _ := in.Pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if w == nil || id.Name == "_" {
+		return false
+	}
+	if w.Parent() == w.Pkg().Scope() {
+		return true // a package-level variable
+	}
+	return depth < maxEscapeDepth && in.escapes(body, w, depth+1)
+}
+
+func unparen(cur inspector.Cursor) inspector.Cursor {
+	for cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	return cur
 }
 
 // reach marks the package functions that a Reconcile calls with its

@@ -107,3 +107,11 @@ type transport struct{}
 func (transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return nil, (&Client{}).push(context.TODO()) // want `context.TODO\(\) replaces req.Context\(\), the context RoundTrip receives`
 }
+
+// A closure that calls cancel but stays in the function ends nothing else.
+func (c *Client) Local(ctx context.Context) {
+	lctx, cancel := context.WithCancel(context.Background()) // want `context.Background\(\) replaces ctx, the context Local receives`
+	stop := func() { cancel() }
+	defer stop()
+	_ = c.push(lctx)
+}

@@ -105,6 +105,25 @@ func (c *Client) Worker(ctx context.Context) *worker {
 	return &worker{ctx: wctx, cancel: cancel}
 }
 
+// ok: the cancel func leaves inside a closure that ends the lifetime:
+// stored in the returned value, or returned itself.
+type service struct{ dispose func() }
+
+func (c *Client) Service(ctx context.Context) *service {
+	sctx, cancel := context.WithCancel(context.Background())
+	_ = c.push(sctx)
+	dispose := func() {
+		cancel()
+	}
+	return &service{dispose: dispose}
+}
+
+func (c *Client) StartBackground(ctx context.Context) (stop func()) {
+	bctx, cancel := context.WithCancel(context.Background())
+	go c.push(bctx)
+	return func() { cancel() }
+}
+
 // ok: WithoutCancel keeps the values.
 func (c *Client) Detach(ctx context.Context) {
 	_ = c.push(context.WithoutCancel(ctx))
