@@ -279,8 +279,9 @@ func (in *Info) anyWaitBefore(child inspector.Cursor, list []ast.Stmt, k edge.Ki
 // context dropped by mistake: it starts a lifetime that something else
 // ends (see OwnsLifetime); it is the parent of a context type of the
 // package's own, built on purpose to detach (&onlyValues{Context:
-// context.Background(), ...}); or it is only compared (ctx !=
-// context.Background()).
+// context.Background(), ...}); it is given to a function that keeps its
+// context for the life of what it returns (see retainers); or it is only
+// compared (ctx != context.Background()).
 func (in *Info) DeliberateRoot(cur inspector.Cursor) bool {
 	up := cur
 	for up.ParentEdgeKind() == edge.ParenExpr_X {
@@ -299,7 +300,7 @@ func (in *Info) DeliberateRoot(cur inspector.Cursor) bool {
 			return true
 		}
 	}
-	return in.OwnsLifetime(cur)
+	return in.keptByCallee(cur) || in.OwnsLifetime(cur)
 }
 
 var cancelFuncs = []string{"WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause", "WithTimeoutCause", "WithDeadlineCause"}

@@ -2,7 +2,12 @@
 // real type and method signatures, a subset of them.
 package oauth2
 
-import "time"
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"time"
+)
 
 // A TokenSource is anything that can return a token.
 type TokenSource interface {
@@ -15,3 +20,31 @@ type Token struct {
 	RefreshToken string    `json:"refresh_token,omitempty"`
 	Expiry       time.Time `json:"expiry,omitempty"`
 }
+
+type Endpoint struct {
+	AuthURL       string
+	DeviceAuthURL string
+	TokenURL      string
+}
+
+type Config struct {
+	ClientID     string
+	ClientSecret string
+	Endpoint     Endpoint
+	RedirectURL  string
+	Scopes       []string
+}
+
+type AuthCodeOption interface {
+	setValue(url.Values)
+}
+
+func (c *Config) Exchange(ctx context.Context, code string, opts ...AuthCodeOption) (*Token, error) {
+	return nil, nil
+}
+
+func (c *Config) Client(ctx context.Context, t *Token) *http.Client { return nil }
+
+func (c *Config) TokenSource(ctx context.Context, t *Token) TokenSource { return nil }
+
+func NewClient(ctx context.Context, src TokenSource) *http.Client { return nil }

@@ -1,0 +1,123 @@
+package ctxinfo
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
+)
+
+// retainers lists, by package path, the functions and methods ("Type.Name")
+// that keep the context they are given for the life of the value they
+// return: an oauth2 client or token source fetches every later token with
+// it. Handing them the caller's ctx breaks those fetches once the caller
+// returns, so a root context given to them is deliberate.
+var retainers = map[string][]string{
+	"golang.org/x/oauth2":                   {"NewClient", "Config.Client", "Config.TokenSource"},
+	"golang.org/x/oauth2/clientcredentials": {"Config.Client", "Config.TokenSource"},
+	"golang.org/x/oauth2/jwt":               {"Config.Client", "Config.TokenSource"},
+	"golang.org/x/oauth2/google": {
+		"DefaultClient", "DefaultTokenSource", "FindDefaultCredentials", "FindDefaultCredentialsWithParams",
+		"CredentialsFromJSON", "CredentialsFromJSONWithParams", "CredentialsFromJSONWithType",
+		"CredentialsFromJSONWithTypeAndParams", "AppEngineTokenSource",
+	},
+}
+
+// retainsContext reports whether fn keeps its context argument beyond the
+// call (see retainers).
+func retainsContext(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	names, ok := retainers[fn.Pkg().Path()]
+	if !ok {
+		return false
+	}
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok {
+			return false
+		}
+		name = n.Obj().Name() + "." + name
+	}
+	for _, n := range names {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// keptByCallee reports whether the root context made at cur is given to
+// a function that keeps it (see retainers): directly, with values added
+// by context.WithValue, or through a local variable used only there.
+func (in *Info) keptByCallee(cur inspector.Cursor) bool {
+	cur, kept := in.keptAt(cur)
+	if kept {
+		return true
+	}
+	var id *ast.Ident
+	switch k, idx := cur.ParentEdge(); k {
+	case edge.AssignStmt_Rhs:
+		if as := cur.Parent().Node().(*ast.AssignStmt); len(as.Lhs) == len(as.Rhs) {
+			id, _ = as.Lhs[idx].(*ast.Ident)
+		}
+	case edge.ValueSpec_Values:
+		if spec := cur.Parent().Node().(*ast.ValueSpec); len(spec.Names) == len(spec.Values) {
+			id = spec.Names[idx]
+		}
+	}
+	if id == nil {
+		return false
+	}
+	v, _ := in.Pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if v == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	var body inspector.Cursor
+	for a := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = a
+	}
+	if !body.Valid() {
+		return false
+	}
+	uses := 0
+	for use := range body.Preorder((*ast.Ident)(nil)) {
+		if in.Pass.TypesInfo.Uses[use.Node().(*ast.Ident)] != v {
+			continue
+		}
+		if _, kept := in.keptAt(use); !kept {
+			return false
+		}
+		uses++
+	}
+	return uses > 0
+}
+
+// keptAt climbs from the context expression at cur through parentheses and
+// context.WithValue calls. It reports whether the value reaches a function
+// that keeps it, and returns the outermost expression it reached.
+func (in *Info) keptAt(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for {
+		cur = unparen(cur)
+		if k, idx := cur.ParentEdge(); k != edge.CallExpr_Args || idx != 0 {
+			return cur, false
+		}
+		fn := analysisutil.Callee(in.Pass.TypesInfo, cur.Parent().Node().(*ast.CallExpr))
+		if retainsContext(fn) {
+			return cur, true
+		}
+		if !analysisutil.IsPkgFunc(fn, ContextPath, "WithValue") {
+			return cur, false
+		}
+		cur = cur.Parent()
+	}
+}
