@@ -48,7 +48,11 @@
 // <-ctx.Done() branch, after <-ctx.Done(), under if ctx.Err() != nil) or
 // where it is nil (if ctx == nil { ctx = context.Background() });
 // context.WithCancel(context.Background()) whose cancel function is
-// stored, returned or handed on; context.Background() as the parent of a
+// stored, returned or handed on (also inside a closure that is);
+// context.Background() given to an oauth2 client or token source
+// (oauth2.NewClient, Config.Client, Config.TokenSource, the
+// golang.org/x/oauth2/google credential finders), which keeps it for
+// every later token fetch; context.Background() as the parent of a
 // context type of the package's own (a values-only context built to
 // detach); comparisons such as ctx != context.Background();
 // context.WithoutCancel(ctx); helpers that return the context they make

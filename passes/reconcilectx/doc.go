@@ -39,7 +39,10 @@
 // branch, after <-ctx.Done(), or under if ctx.Err() != nil), where a fresh
 // context for cleanup is right; context.WithCancel(context.Background())
 // whose cancel function is stored, returned or handed on, which starts a
-// lifetime that something else ends; and, unless -report-detached is set,
+// lifetime that something else ends; context.Background() given to an
+// oauth2 client or token source, which keeps it for later token fetches
+// (the other silent cases of inheritctx apply too); and, unless
+// -report-detached is set,
 // go statements and deferred calls, which usually detach on purpose. With
 // -report-detached they are reported too and the fix is
 // context.WithoutCancel(ctx), which keeps values and trace and drops only
