@@ -29,6 +29,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -151,8 +152,8 @@ func main() {
 			m.wall.Seconds()/vet.wall.Seconds(), m.wall.Seconds()/floor.wall.Seconds(), m.code, c.note)
 	}
 	tw.Flush()
-	fmt.Printf("\n%d runs each after one warm-up; %s; GOMAXPROCS=%s; peak RSS is the largest process of the command's tree.\n",
-		*runs, goVersion(), os.Getenv("GOMAXPROCS"))
+	fmt.Printf("\n%d runs each after one warm-up; %s; %d CPUs; peak RSS is the largest process of the command's tree.\n",
+		*runs, goVersion(), runtime.NumCPU())
 }
 
 // measure runs c once in dir; round -1 is the warm-up.
