@@ -386,9 +386,11 @@ func (in *Info) escapes(body inspector.Cursor, v *types.Var, depth int) bool {
 		}
 		if k, _ := unparen(id).ParentEdge(); k == edge.CallExpr_Fun {
 			// v() inside a goroutine ends the lifetime from elsewhere,
-			// and so does v() inside a closure that leaves.
+			// and so does v() inside a closure that leaves. Only those
+			// between v's declaration and the call count: a callback
+			// that declares v itself is where the lifetime is made.
 			for a := range id.Enclosing((*ast.GoStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
-				if a == body {
+				if a == body || a.Node().Pos() <= v.Pos() && v.Pos() < a.Node().End() {
 					break
 				}
 				switch a.Node().(type) {

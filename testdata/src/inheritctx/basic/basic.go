@@ -115,3 +115,13 @@ func (c *Client) Local(ctx context.Context) {
 	defer stop()
 	_ = c.push(lctx)
 }
+
+// A callback handed to another function is where cancel was made, not a
+// closure that carries it away: the root context is still reported.
+func (c *Client) PollEach(parent context.Context) error {
+	return wait.PollUntilContextCancel(parent, time.Second, true, func(ctx context.Context) (bool, error) {
+		tctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `context.Background\(\) replaces ctx, the context PollUntilContextCancel passes to the func literal`
+		defer cancel()
+		return true, c.push(tctx)
+	})
+}
