@@ -225,3 +225,32 @@ func AssignedValue(rhs []ast.Expr, n, i int) (ast.Expr, int) {
 	}
 	return nil, -1
 }
+
+// RecvName returns the name of the named type of fn's receiver, through a
+// pointer and aliases: "Config" for (*oauth2.Config).Client. It returns
+// "", true for a function without a receiver, and false for a receiver
+// of no named type.
+func RecvName(fn *types.Func) (string, bool) {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return "", true
+	}
+	t := types.Unalias(recv.Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok {
+		return "", false
+	}
+	return n.Obj().Name(), true
+}
+
+// QualName names fn as messages do: "Type.Method" for a method of a named
+// type, the bare name otherwise.
+func QualName(fn *types.Func) string {
+	if recv, _ := RecvName(fn); recv != "" {
+		return recv + "." + fn.Name()
+	}
+	return fn.Name()
+}

@@ -36,18 +36,10 @@ func retainsContext(fn *types.Func) bool {
 	if !ok {
 		return false
 	}
-	name := fn.Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		n, ok := types.Unalias(t).(*types.Named)
-		if !ok {
-			return false
-		}
-		name = n.Obj().Name() + "." + name
+	if _, ok := analysisutil.RecvName(fn); !ok {
+		return false
 	}
+	name := analysisutil.QualName(fn)
 	for _, n := range names {
 		if n == name {
 			return true

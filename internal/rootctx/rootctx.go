@@ -278,16 +278,7 @@ func calleeName(fn *types.Func) string {
 	if fn == nil {
 		return "?"
 	}
-	if recv := fn.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			return n.Obj().Name() + "." + fn.Name()
-		}
-	}
-	return fn.Name()
+	return analysisutil.QualName(fn)
 }
 
 // exportAll exports a MintsRoot fact for every exported ctx-less function

@@ -1318,14 +1318,8 @@ func funcNames(fns []*ctxinfo.Func) string {
 // qualName names a function for messages that may point outside the
 // type being reported: "FooReconciler.Reconcile" for a method.
 func qualName(fn *ctxinfo.Func) string {
-	if fn.Obj != nil && fn.Sig.Recv() != nil {
-		t := types.Unalias(fn.Sig.Recv().Type())
-		if p, ok := t.(*types.Pointer); ok {
-			t = types.Unalias(p.Elem())
-		}
-		if n, ok := t.(*types.Named); ok {
-			return n.Obj().Name() + "." + fn.Name()
-		}
+	if fn.Obj != nil {
+		return analysisutil.QualName(fn.Obj)
 	}
 	return fn.Name()
 }

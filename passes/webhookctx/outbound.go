@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
 )
 
 // An outbound is a standard-library call that cannot carry a context
@@ -71,17 +73,9 @@ func lookupOutbound(fn *types.Func) (outbound, bool) {
 	if fn == nil || fn.Pkg() == nil {
 		return outbound{}, false
 	}
-	recv := ""
-	if r := fn.Signature().Recv(); r != nil {
-		t := r.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		n, ok := types.Unalias(t).(*types.Named)
-		if !ok {
-			return outbound{}, false
-		}
-		recv = n.Obj().Name()
+	recv, ok := analysisutil.RecvName(fn)
+	if !ok {
+		return outbound{}, false
 	}
 	o, ok := outbounds[fn.Pkg().Path()+"."+recv+"."+fn.Name()]
 	return o, ok
