@@ -11,9 +11,12 @@ import (
 	"go/types"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -253,4 +256,19 @@ func QualName(fn *types.Func) string {
 		return recv + "." + fn.Name()
 	}
 	return fn.Name()
+}
+
+// Unparen climbs from the expression at cur out of any parentheses around
+// it, to the cursor whose parent edge says how the value is used.
+func Unparen(cur inspector.Cursor) inspector.Cursor {
+	return Climb(cur, edge.ParenExpr_X)
+}
+
+// Climb returns the outermost ancestor of cur reached through edges of
+// the given kinds (cur itself when its parent edge is of none of them).
+func Climb(cur inspector.Cursor, kinds ...edge.Kind) inspector.Cursor {
+	for slices.Contains(kinds, cur.ParentEdgeKind()) {
+		cur = cur.Parent()
+	}
+	return cur
 }

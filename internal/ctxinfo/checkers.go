@@ -59,9 +59,7 @@ func (in *Info) checkers() (lits map[*ast.FuncLit]bool, decls map[*types.Func]bo
 // there is none or it cannot tell.
 func (in *Info) targetType(cur inspector.Cursor) types.Type {
 	info := in.Pass.TypesInfo
-	for cur.ParentEdgeKind() == edge.ParenExpr_X {
-		cur = cur.Parent()
-	}
+	cur = analysisutil.Unparen(cur)
 	parent := cur.Parent()
 	k, idx := cur.ParentEdge()
 	switch k {

@@ -56,17 +56,7 @@ func (in *Info) keptByCallee(cur inspector.Cursor) bool {
 	if kept {
 		return true
 	}
-	var id *ast.Ident
-	switch k, idx := cur.ParentEdge(); k {
-	case edge.AssignStmt_Rhs:
-		if as := cur.Parent().Node().(*ast.AssignStmt); len(as.Lhs) == len(as.Rhs) {
-			id, _ = as.Lhs[idx].(*ast.Ident)
-		}
-	case edge.ValueSpec_Values:
-		if spec := cur.Parent().Node().(*ast.ValueSpec); len(spec.Names) == len(spec.Values) {
-			id = spec.Names[idx]
-		}
-	}
+	id, _ := assignee(cur).(*ast.Ident)
 	if id == nil {
 		return false
 	}
@@ -74,18 +64,12 @@ func (in *Info) keptByCallee(cur inspector.Cursor) bool {
 	if v == nil || v.Parent() == v.Pkg().Scope() {
 		return false
 	}
-	var body inspector.Cursor
-	for a := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		body = a
-	}
-	if !body.Valid() {
+	body, ok := outermostFunc(cur)
+	if !ok {
 		return false
 	}
 	uses := 0
-	for use := range body.Preorder((*ast.Ident)(nil)) {
-		if in.Pass.TypesInfo.Uses[use.Node().(*ast.Ident)] != v {
-			continue
-		}
+	for use := range in.usesOf(body, v) {
 		if _, kept := in.keptAt(use); !kept {
 			return false
 		}
@@ -99,7 +83,7 @@ func (in *Info) keptByCallee(cur inspector.Cursor) bool {
 // that keeps it, and returns the outermost expression it reached.
 func (in *Info) keptAt(cur inspector.Cursor) (inspector.Cursor, bool) {
 	for {
-		cur = unparen(cur)
+		cur = analysisutil.Unparen(cur)
 		if k, idx := cur.ParentEdge(); k != edge.CallExpr_Args || idx != 0 {
 			return cur, false
 		}

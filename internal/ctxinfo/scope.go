@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -283,10 +284,7 @@ func (in *Info) anyWaitBefore(child inspector.Cursor, list []ast.Stmt, k edge.Ki
 // context for the life of what it returns (see retainers); or it is only
 // compared (ctx != context.Background()).
 func (in *Info) DeliberateRoot(cur inspector.Cursor) bool {
-	up := cur
-	for up.ParentEdgeKind() == edge.ParenExpr_X {
-		up = up.Parent()
-	}
+	up := analysisutil.Unparen(cur)
 	switch k, _ := up.ParentEdge(); k {
 	case edge.BinaryExpr_X, edge.BinaryExpr_Y:
 		op := up.Parent().Node().(*ast.BinaryExpr).Op
@@ -313,10 +311,7 @@ var cancelFuncs = []string{"WithCancel", "WithTimeout", "WithDeadline", "WithCan
 // called from a goroutine or from a closure that itself leaves the
 // function (dispose := func() { cancel(); ... } stored in the result).
 func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
-	// Climb parentheses to the argument position.
-	for cur.ParentEdgeKind() == edge.ParenExpr_X {
-		cur = cur.Parent()
-	}
+	cur = analysisutil.Unparen(cur)
 	if k, idx := cur.ParentEdge(); k != edge.CallExpr_Args || idx != 0 {
 		return false
 	}
@@ -325,9 +320,7 @@ func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
 	if !analysisutil.IsPkgFunc(analysisutil.Callee(in.Pass.TypesInfo, with), ContextPath, cancelFuncs...) {
 		return false
 	}
-	for withCur.ParentEdgeKind() == edge.ParenExpr_X {
-		withCur = withCur.Parent()
-	}
+	withCur = analysisutil.Unparen(withCur)
 	var cancel ast.Expr
 	switch p := withCur.Parent().Node().(type) {
 	case *ast.ReturnStmt:
@@ -361,14 +354,46 @@ func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
 // function: see OwnsLifetime.
 func (in *Info) cancelEscapes(cur inspector.Cursor, v *types.Var) bool {
 	// Search the outermost enclosing function: closures may store it.
+	body, ok := outermostFunc(cur)
+	return ok && in.escapes(body, v, 0)
+}
+
+// outermostFunc returns the outermost function declaration or literal
+// around cur, and false when cur is in none.
+func outermostFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
 	var body inspector.Cursor
 	for a := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		body = a
 	}
-	if !body.Valid() {
-		return false
+	return body, body.Valid()
+}
+
+// usesOf yields the identifiers in body that refer to v.
+func (in *Info) usesOf(body inspector.Cursor, v *types.Var) iter.Seq[inspector.Cursor] {
+	return func(yield func(inspector.Cursor) bool) {
+		for id := range body.Preorder((*ast.Ident)(nil)) {
+			if in.Pass.TypesInfo.Uses[id.Node().(*ast.Ident)] == v && !yield(id) {
+				return
+			}
+		}
 	}
-	return in.escapes(body, v, 0)
+}
+
+// assignee returns the left-hand side that the value of the expression at
+// cur (already out of parentheses) is assigned or declared to, one to one,
+// or nil when it is not the right-hand side of such an assignment.
+func assignee(cur inspector.Cursor) ast.Expr {
+	switch k, idx := cur.ParentEdge(); k {
+	case edge.AssignStmt_Rhs:
+		if as := cur.Parent().Node().(*ast.AssignStmt); len(as.Lhs) == len(as.Rhs) {
+			return ast.Unparen(as.Lhs[idx])
+		}
+	case edge.ValueSpec_Values:
+		if spec := cur.Parent().Node().(*ast.ValueSpec); len(spec.Names) == len(spec.Values) {
+			return spec.Names[idx]
+		}
+	}
+	return nil
 }
 
 // maxEscapeDepth bounds how many closures deep escapes follows a cancel
@@ -380,11 +405,8 @@ const maxEscapeDepth = 4
 // variable, put in a composite literal, sent, handed to another function,
 // called from a goroutine, or called from a closure that itself leaves.
 func (in *Info) escapes(body inspector.Cursor, v *types.Var, depth int) bool {
-	for id := range body.Preorder((*ast.Ident)(nil)) {
-		if in.Pass.TypesInfo.Uses[id.Node().(*ast.Ident)] != v {
-			continue
-		}
-		if k, _ := unparen(id).ParentEdge(); k == edge.CallExpr_Fun {
+	for id := range in.usesOf(body, v) {
+		if k, _ := analysisutil.Unparen(id).ParentEdge(); k == edge.CallExpr_Fun {
 			// v() inside a goroutine ends the lifetime from elsewhere,
 			// and so does v() inside a closure that leaves. Only those
 			// between v's declaration and the call count: a callback
@@ -414,29 +436,19 @@ func (in *Info) escapes(body inspector.Cursor, v *types.Var, depth int) bool {
 // leaves reports whether the value of the expression at cur (a cancel
 // function, or a closure that calls one) leaves the function body.
 func (in *Info) leaves(body, cur inspector.Cursor, depth int) bool {
-	use := unparen(cur)
-	k, idx := use.ParentEdge()
-	switch k {
+	use := analysisutil.Unparen(cur)
+	switch use.ParentEdgeKind() {
 	case edge.ReturnStmt_Results, edge.CompositeLit_Elts, edge.KeyValueExpr_Value, edge.SendStmt_Value, edge.CallExpr_Args:
 		return true
-	case edge.AssignStmt_Rhs:
-		as := use.Parent().Node().(*ast.AssignStmt)
-		if len(as.Lhs) != len(as.Rhs) {
-			return false
-		}
-		id, local := ast.Unparen(as.Lhs[idx]).(*ast.Ident)
-		if !local {
-			return true // a field, an element, a dereference
-		}
-		return in.localEscapes(body, id, depth)
-	case edge.ValueSpec_Values:
-		spec := use.Parent().Node().(*ast.ValueSpec)
-		if len(spec.Names) != len(spec.Values) {
-			return false
-		}
-		return in.localEscapes(body, spec.Names[idx], depth)
 	}
-	return false
+	switch lhs := assignee(use).(type) {
+	case nil:
+		return false
+	case *ast.Ident:
+		return in.localEscapes(body, lhs, depth)
+	default:
+		return true // a field, an element, a dereference
+	}
 }
 
 // localEscapes reports whether the variable named by id, given a cancel
@@ -450,13 +462,6 @@ func (in *Info) localEscapes(body inspector.Cursor, id *ast.Ident, depth int) bo
 		return true // a package-level variable
 	}
 	return depth < maxEscapeDepth && in.escapes(body, w, depth+1)
-}
-
-func unparen(cur inspector.Cursor) inspector.Cursor {
-	for cur.ParentEdgeKind() == edge.ParenExpr_X {
-		cur = cur.Parent()
-	}
-	return cur
 }
 
 // reach marks the package functions that a Reconcile calls with its

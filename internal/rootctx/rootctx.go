@@ -254,10 +254,7 @@ func (m *minters) runsDuringCall(c inspector.Cursor, fn *ctxinfo.Func) bool {
 		case *ast.GoStmt, *ast.DeferStmt:
 			return false
 		case *ast.FuncLit:
-			lit := a
-			for lit.ParentEdgeKind() == edge.ParenExpr_X {
-				lit = lit.Parent()
-			}
+			lit := analysisutil.Unparen(a)
 			switch k, idx := lit.ParentEdge(); k {
 			case edge.ReturnStmt_Results, edge.CompositeLit_Elts, edge.KeyValueExpr_Value, edge.SendStmt_Value:
 				return false

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
 )
 
@@ -87,7 +88,7 @@ func (e *escape) outlives(cur inspector.Cursor) bool {
 // outlive the call (a wrapper returned); assigning it to a local
 // variable is as safe as that variable's uses.
 func (e *escape) flows(cur inspector.Cursor) bool {
-	cur = climb(cur, edge.ParenExpr_X)
+	cur = analysisutil.Unparen(cur)
 	parent := cur.Parent()
 	switch cur.ParentEdgeKind() {
 	case edge.CallExpr_Fun, edge.BinaryExpr_X, edge.BinaryExpr_Y, edge.ExprStmt_X, edge.AssignStmt_Lhs:
@@ -99,7 +100,7 @@ func (e *escape) flows(cur inspector.Cursor) bool {
 		case sel.Kind() == types.FieldVal:
 			return false
 		case sel.Kind() == types.MethodVal:
-			fun := climb(parent, edge.ParenExpr_X)
+			fun := analysisutil.Unparen(parent)
 			return fun.ParentEdgeKind() != edge.CallExpr_Fun || e.result(fun.Parent())
 		}
 	case edge.CallExpr_Args:
@@ -135,7 +136,7 @@ func (e *escape) result(cur inspector.Cursor) bool {
 		return t == nil || e.holds(t, 0) && e.outlives(cur)
 	}
 	var lhs []ast.Expr
-	switch n := climb(cur, edge.ParenExpr_X).Parent().Node().(type) {
+	switch n := analysisutil.Unparen(cur).Parent().Node().(type) {
 	case *ast.AssignStmt:
 		lhs = n.Lhs
 	case *ast.ValueSpec:
@@ -214,5 +215,5 @@ func (e *escape) local(v *types.Var) bool {
 		return false
 	}
 	c, ok := e.fn.FindByPos(v.Pos(), v.Pos()+token.Pos(len(v.Name())))
-	return ok && climb(c, edge.Field_Names, edge.FieldList_List).ParentEdgeKind() != edge.FuncType_Results
+	return ok && analysisutil.Climb(c, edge.Field_Names, edge.FieldList_List).ParentEdgeKind() != edge.FuncType_Results
 }

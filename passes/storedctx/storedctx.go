@@ -413,21 +413,16 @@ func (s *state) storeTo(v *types.Var, cur inspector.Cursor, at ast.Node, rhs ast
 // outermost returns the outermost function enclosing cur (the
 // declaration a store belongs to), or nil.
 func (s *state) outermost(cur inspector.Cursor) *ctxinfo.Func {
-	var out *ctxinfo.Func
-	for a := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if fn := s.in.Func(a.Node()); fn != nil {
-			out = fn
-		}
+	if fns := s.in.Enclosing(cur); len(fns) > 0 {
+		return fns[len(fns)-1]
 	}
-	return out
+	return nil
 }
 
 // innermost returns the innermost function enclosing cur, or nil.
 func (s *state) innermost(cur inspector.Cursor) *ctxinfo.Func {
-	for a := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if fn := s.in.Func(a.Node()); fn != nil {
-			return fn
-		}
+	if fns := s.in.Enclosing(cur); len(fns) > 0 {
+		return fns[0]
 	}
 	return nil
 }
@@ -473,7 +468,7 @@ func (s *state) selector(cur inspector.Cursor, n *ast.SelectorExpr) {
 	nfields := len(sel.Index())
 	if sel.Kind() == types.MethodVal {
 		nfields--
-		if m, ok := sel.Obj().(*types.Func); ok && climb(cur, edge.ParenExpr_X).ParentEdgeKind() != edge.CallExpr_Fun {
+		if m, ok := sel.Obj().(*types.Func); ok && analysisutil.Unparen(cur).ParentEdgeKind() != edge.CallExpr_Fun {
 			s.methodValues[m.Origin()] = true
 		}
 	}
@@ -497,7 +492,7 @@ func (s *state) selector(cur inspector.Cursor, n *ast.SelectorExpr) {
 		switch {
 		case last && sel.Kind() == types.MethodVal:
 			// x.Done() through an embedded context field.
-			watch = watchMethods[sel.Obj().Name()] && climb(cur, edge.ParenExpr_X).ParentEdgeKind() == edge.CallExpr_Fun
+			watch = watchMethods[sel.Obj().Name()] && analysisutil.Unparen(cur).ParentEdgeKind() == edge.CallExpr_Fun
 		case last:
 			watch = s.watches(cur)
 		}
@@ -511,7 +506,7 @@ var watchMethods = map[string]bool{"Done": true, "Err": true, "Deadline": true}
 // watches reports whether the context selected at cur is only observed
 // there: x.f.Done(), x.f.Err(), x.f.Deadline() or context.Cause(x.f).
 func (s *state) watches(cur inspector.Cursor) bool {
-	c := climb(cur, edge.ParenExpr_X)
+	c := analysisutil.Unparen(cur)
 	switch c.ParentEdgeKind() {
 	case edge.SelectorExpr_X:
 		outer := c.Parent()
@@ -519,7 +514,7 @@ func (s *state) watches(cur inspector.Cursor) bool {
 		if sel == nil || sel.Kind() != types.MethodVal || !watchMethods[sel.Obj().Name()] || !s.in.IsContext(sel.Recv()) {
 			return false
 		}
-		return climb(outer, edge.ParenExpr_X).ParentEdgeKind() == edge.CallExpr_Fun
+		return analysisutil.Climb(outer, edge.ParenExpr_X).ParentEdgeKind() == edge.CallExpr_Fun
 	case edge.CallExpr_Args:
 		call := c.Parent().Node().(*ast.CallExpr)
 		return analysisutil.IsPkgFunc(analysisutil.Callee(s.info, call), ctxinfo.ContextPath, "Cause")
@@ -527,28 +522,10 @@ func (s *state) watches(cur inspector.Cursor) bool {
 	return false
 }
 
-// climb returns the outermost ancestor of cur reached through edges of
-// the given kinds.
-func climb(cur inspector.Cursor, kinds ...edge.Kind) inspector.Cursor {
-	for {
-		k := cur.ParentEdgeKind()
-		found := false
-		for _, want := range kinds {
-			if k == want {
-				found = true
-			}
-		}
-		if !found {
-			return cur
-		}
-		cur = cur.Parent()
-	}
-}
-
 // isStoreTarget reports whether the selector at cur is (part of) the
 // left-hand side of an assignment: x.f = v, x.f[k] = v, *x.f = v.
 func isStoreTarget(cur inspector.Cursor) bool {
-	return climb(cur, edge.ParenExpr_X, edge.IndexExpr_X, edge.StarExpr_X).ParentEdgeKind() == edge.AssignStmt_Lhs
+	return analysisutil.Climb(cur, edge.ParenExpr_X, edge.IndexExpr_X, edge.StarExpr_X).ParentEdgeKind() == edge.AssignStmt_Lhs
 }
 
 func structOf(t types.Type) *types.Struct {
@@ -1178,7 +1155,7 @@ func (s *state) examine(fd *field) *finding {
 // distinct roles there (startCache(ctx, c.lifeCtx)), the stored one is
 // not used in place of fn's.
 func (s *state) passedAlongside(cur inspector.Cursor, fn *ctxinfo.Func) bool {
-	arg := climb(cur, edge.ParenExpr_X)
+	arg := analysisutil.Unparen(cur)
 	if arg.ParentEdgeKind() != edge.CallExpr_Args {
 		return false
 	}

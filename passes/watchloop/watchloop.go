@@ -1041,10 +1041,7 @@ func (c *checker) checkStopped(cur inspector.Cursor) {
 	if tuple, ok := c.pass.TypesInfo.TypeOf(call).(*types.Tuple); ok {
 		results = tuple.Len()
 	}
-	pc := cur
-	for pc.ParentEdgeKind() == edge.ParenExpr_X {
-		pc = pc.Parent()
-	}
+	pc := analysisutil.Unparen(cur)
 	var lhs, errLhs ast.Expr
 	var stmt ast.Node
 	switch k, i := pc.ParentEdge(); k {
