@@ -354,9 +354,14 @@ func (s *state) collectUses() {
 		}
 	})
 	filter := []ast.Node{(*ast.SelectorExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil),
-		(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.ReturnStmt)(nil)}
+		(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil),
+		(*ast.Ident)(nil), (*ast.UnaryExpr)(nil), (*ast.StarExpr)(nil), (*ast.IndexExpr)(nil),
+		(*ast.IndexListExpr)(nil), (*ast.TypeAssertExpr)(nil)}
 	for _, file := range s.files() {
 		for cur := range file.Preorder(filter...) {
+			if e, ok := cur.Node().(ast.Expr); ok && s.ownerOf(s.info.TypeOf(e)) != nil {
+				s.conversion(s.in.TargetType(cur), e)
+			}
 			switch n := cur.Node().(type) {
 			case *ast.SelectorExpr:
 				s.selector(cur, n)
@@ -374,9 +379,6 @@ func (s *state) collectUses() {
 							s.locals[v] = append(s.locals[v], def{rhs, idx})
 						}
 					}
-					if idx < 0 && n.Tok == token.ASSIGN {
-						s.conversion(s.info.TypeOf(lhs), rhs)
-					}
 				}
 			case *ast.ValueSpec:
 				for i, id := range n.Names {
@@ -386,16 +388,11 @@ func (s *state) collectUses() {
 						continue
 					}
 					s.locals[v] = append(s.locals[v], def{rhs, idx})
-					if idx < 0 && n.Type != nil {
-						s.conversion(v.Type(), rhs)
-					}
 				}
 			case *ast.CompositeLit:
 				s.compositeLit(cur, n)
 			case *ast.CallExpr:
 				s.call(cur, n)
-			case *ast.ReturnStmt:
-				s.returnStmt(cur, n)
 			}
 		}
 	}
@@ -583,35 +580,23 @@ func (s *state) compositeLit(cur inspector.Cursor, n *ast.CompositeLit) {
 		}
 		return e
 	}
-	switch u := t.Underlying().(type) {
-	case *types.Struct:
-		for j, elt := range n.Elts {
-			var v *types.Var
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok {
-					v, _ = s.info.ObjectOf(id).(*types.Var)
-				}
-			} else if j < u.NumFields() {
-				v = u.Field(j)
+	u, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	for j, elt := range n.Elts {
+		var v *types.Var
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				v, _ = s.info.ObjectOf(id).(*types.Var)
 			}
-			if v == nil {
-				continue
-			}
-			s.storeTo(v.Origin(), cur, elt, value(elt), -1)
-			s.conversion(v.Type(), value(elt))
+		} else if j < u.NumFields() {
+			v = u.Field(j)
 		}
-	case *types.Slice:
-		for _, elt := range n.Elts {
-			s.conversion(u.Elem(), value(elt))
+		if v == nil {
+			continue
 		}
-	case *types.Array:
-		for _, elt := range n.Elts {
-			s.conversion(u.Elem(), value(elt))
-		}
-	case *types.Map:
-		for _, elt := range n.Elts {
-			s.conversion(u.Elem(), value(elt))
-		}
+		s.storeTo(v.Origin(), cur, elt, value(elt), -1)
 	}
 }
 
@@ -623,23 +608,6 @@ func (s *state) call(cur inspector.Cursor, n *ast.CallExpr) {
 	sig, _ := tv.Type.Underlying().(*types.Signature)
 	if sig == nil {
 		return
-	}
-	params := sig.Params()
-	if len(n.Args) >= params.Len() || sig.Variadic() && len(n.Args) >= params.Len()-1 {
-		for i, arg := range n.Args {
-			var pt types.Type
-			switch {
-			case sig.Variadic() && i >= params.Len()-1:
-				if n.Ellipsis.IsValid() {
-					pt = params.At(params.Len() - 1).Type()
-				} else if sl, ok := params.At(params.Len() - 1).Type().Underlying().(*types.Slice); ok {
-					pt = sl.Elem()
-				}
-			case i < params.Len():
-				pt = params.At(i).Type()
-			}
-			s.conversion(pt, arg)
-		}
 	}
 	if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 		if x := s.info.Selections[sel]; x != nil && x.Kind() == types.MethodExpr {
@@ -668,25 +636,6 @@ func (s *state) call(cur inspector.Cursor, n *ast.CallExpr) {
 				s.calls = append(s.calls, call{caller: caller, callee: callee, arg: n.Args[k]})
 			}
 		}
-	}
-}
-
-func (s *state) returnStmt(cur inspector.Cursor, n *ast.ReturnStmt) {
-	var fromOwner bool
-	for _, r := range n.Results {
-		if s.ownerOf(s.info.TypeOf(r)) != nil {
-			fromOwner = true
-		}
-	}
-	if !fromOwner {
-		return
-	}
-	fn := s.innermost(cur)
-	if fn == nil || fn.Sig.Results().Len() != len(n.Results) {
-		return
-	}
-	for i, r := range n.Results {
-		s.conversion(fn.Sig.Results().At(i).Type(), r)
 	}
 }
 
