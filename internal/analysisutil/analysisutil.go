@@ -272,3 +272,39 @@ func Climb(cur inspector.Cursor, kinds ...edge.Kind) inspector.Cursor {
 	}
 	return cur
 }
+
+// IsNil reports whether e is the predeclared nil (not a variable or
+// constant that shadows the name).
+func IsNil(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && info.Uses[id] == types.Universe.Lookup("nil")
+}
+
+// IsFalse reports whether e is the predeclared false.
+func IsFalse(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && info.Uses[id] == types.Universe.Lookup("false")
+}
+
+// IsMethod reports whether fn is the method named method of the named
+// type typeName (or a pointer to it) declared in the package with path
+// pkgPath. Methods of generic types match through their origin.
+func IsMethod(fn *types.Func, pkgPath, typeName, method string) bool {
+	if fn == nil || fn.Name() != method {
+		return false
+	}
+	sig, ok := fn.Origin().Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	t := sig.Recv().Type()
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := n.Origin().Obj()
+	return obj.Pkg() != nil && obj.Pkg().Path() == pkgPath && obj.Name() == typeName
+}

@@ -23,7 +23,7 @@ func (in *Info) checkers() (lits map[*ast.FuncLit]bool, decls map[*types.Func]bo
 		return nil, nil
 	}
 	lits, decls = map[*ast.FuncLit]bool{}, map[*types.Func]bool{}
-	info := in.Pass.TypesInfo
+	info := in.TypesInfo
 	mark := func(e ast.Expr) {
 		switch e := ast.Unparen(e).(type) {
 		case *ast.FuncLit:

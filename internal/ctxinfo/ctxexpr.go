@@ -24,7 +24,7 @@ func (in *Info) CtxAt(p *Func, pos token.Pos) (string, bool) {
 
 // Resolves reports whether name, written at pos, denotes obj.
 func (in *Info) Resolves(pos token.Pos, name string, obj types.Object) bool {
-	scope := in.Pass.Pkg.Scope().Innermost(pos)
+	scope := in.Pkg.Scope().Innermost(pos)
 	if scope == nil {
 		return false
 	}

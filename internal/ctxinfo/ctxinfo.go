@@ -11,6 +11,7 @@ package ctxinfo
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 
@@ -122,7 +123,9 @@ func (f *Func) HasContext() bool { return f.Ctx != nil || f.Req != nil }
 
 // Info is the result of Analyzer for one package.
 type Info struct {
-	Pass      *analysis.Pass
+	TypesInfo *types.Info
+	Pkg       *types.Package
+	Fset      *token.FileSet
 	Inspector *inspector.Inspector
 
 	// Context is context.Context, or nil when the package cannot refer to
@@ -179,7 +182,7 @@ func (in *Info) IsContext(t types.Type) bool {
 // IsRootCall reports whether call is context.Background() or
 // context.TODO(), and returns the function's name.
 func (in *Info) IsRootCall(call *ast.CallExpr) (string, bool) {
-	fn := analysisutil.Callee(in.Pass.TypesInfo, call)
+	fn := analysisutil.Callee(in.TypesInfo, call)
 	if analysisutil.IsPkgFunc(fn, ContextPath, "Background", "TODO") {
 		return fn.Name(), true
 	}
@@ -188,7 +191,9 @@ func (in *Info) IsRootCall(call *ast.CallExpr) (string, bool) {
 
 func run(pass *analysis.Pass) (any, error) {
 	in := &Info{
-		Pass:      pass,
+		TypesInfo: pass.TypesInfo,
+		Pkg:       pass.Pkg,
+		Fset:      pass.Fset,
 		Inspector: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 		funcs:     map[ast.Node]*Func{},
 		decls:     map[*types.Func]*Func{},

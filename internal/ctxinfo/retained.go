@@ -60,7 +60,7 @@ func (in *Info) keptByCallee(cur inspector.Cursor) bool {
 	if id == nil {
 		return false
 	}
-	v, _ := in.Pass.TypesInfo.ObjectOf(id).(*types.Var)
+	v, _ := in.TypesInfo.ObjectOf(id).(*types.Var)
 	if v == nil || v.Parent() == v.Pkg().Scope() {
 		return false
 	}
@@ -87,7 +87,7 @@ func (in *Info) keptAt(cur inspector.Cursor) (inspector.Cursor, bool) {
 		if k, idx := cur.ParentEdge(); k != edge.CallExpr_Args || idx != 0 {
 			return cur, false
 		}
-		fn := analysisutil.Callee(in.Pass.TypesInfo, cur.Parent().Node().(*ast.CallExpr))
+		fn := analysisutil.Callee(in.TypesInfo, cur.Parent().Node().(*ast.CallExpr))
 		if retainsContext(fn) {
 			return cur, true
 		}

@@ -102,7 +102,7 @@ func (in *Info) isCtxMethodCall(e ast.Expr, name string) bool {
 	if !ok || sel.Sel.Name != name {
 		return false
 	}
-	selection := in.Pass.TypesInfo.Selections[sel]
+	selection := in.TypesInfo.Selections[sel]
 	if selection == nil || selection.Kind() != types.MethodVal {
 		return false
 	}
@@ -177,10 +177,10 @@ func (in *Info) isErrCheck(init ast.Stmt, cond ast.Expr) bool {
 		return false
 	}
 	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
-	if isNil(x) {
+	if in.isNil(x) {
 		x, y = y, x
 	}
-	if !isNil(y) {
+	if !in.isNil(y) {
 		return false
 	}
 	if in.isCtxMethodCall(x, "Err") {
@@ -203,19 +203,16 @@ func (in *Info) nilCheck(cond ast.Expr) (token.Token, bool) {
 		return 0, false
 	}
 	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
-	if isNil(x) {
+	if in.isNil(x) {
 		x, y = y, x
 	}
-	if !isNil(y) || !in.IsContext(in.Pass.TypesInfo.TypeOf(x)) {
+	if !in.isNil(y) || !in.IsContext(in.TypesInfo.TypeOf(x)) {
 		return 0, false
 	}
 	return b.Op, true
 }
 
-func isNil(e ast.Expr) bool {
-	id, ok := e.(*ast.Ident)
-	return ok && id.Name == "nil"
-}
+func (in *Info) isNil(e ast.Expr) bool { return analysisutil.IsNil(in.TypesInfo, e) }
 
 // IsDone reports whether code at cur runs only once a context is done,
 // or when it is missing, looking no further out than the function stop:
@@ -294,14 +291,12 @@ func (in *Info) DeliberateRoot(cur inspector.Cursor) bool {
 		if k == edge.KeyValueExpr_Value {
 			lit = lit.Parent()
 		}
-		if cl, ok := lit.Node().(*ast.CompositeLit); ok && in.ImplementsContext(in.Pass.TypesInfo.TypeOf(cl)) {
+		if cl, ok := lit.Node().(*ast.CompositeLit); ok && in.ImplementsContext(in.TypesInfo.TypeOf(cl)) {
 			return true
 		}
 	}
 	return in.keptByCallee(cur) || in.OwnsLifetime(cur)
 }
-
-var cancelFuncs = []string{"WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause", "WithTimeoutCause", "WithDeadlineCause"}
 
 // OwnsLifetime reports whether the root context created at cur starts a
 // new lifetime that something else ends: it is the parent of
@@ -317,7 +312,7 @@ func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
 	}
 	withCur := cur.Parent()
 	with := withCur.Node().(*ast.CallExpr)
-	if !analysisutil.IsPkgFunc(analysisutil.Callee(in.Pass.TypesInfo, with), ContextPath, cancelFuncs...) {
+	if !IsWithCancel(analysisutil.Callee(in.TypesInfo, with)) {
 		return false
 	}
 	withCur = analysisutil.Unparen(withCur)
@@ -338,7 +333,7 @@ func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
 	case *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
 		return true
 	case *ast.Ident:
-		v, _ := in.Pass.TypesInfo.ObjectOf(c).(*types.Var)
+		v, _ := in.TypesInfo.ObjectOf(c).(*types.Var)
 		if v == nil || c.Name == "_" {
 			return false
 		}
@@ -372,7 +367,7 @@ func outermostFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
 func (in *Info) usesOf(body inspector.Cursor, v *types.Var) iter.Seq[inspector.Cursor] {
 	return func(yield func(inspector.Cursor) bool) {
 		for id := range body.Preorder((*ast.Ident)(nil)) {
-			if in.Pass.TypesInfo.Uses[id.Node().(*ast.Ident)] == v && !yield(id) {
+			if in.TypesInfo.Uses[id.Node().(*ast.Ident)] == v && !yield(id) {
 				return
 			}
 		}
@@ -454,7 +449,7 @@ func (in *Info) leaves(body, cur inspector.Cursor, depth int) bool {
 // localEscapes reports whether the variable named by id, given a cancel
 // function or a closure that calls one, leaves the function body.
 func (in *Info) localEscapes(body inspector.Cursor, id *ast.Ident, depth int) bool {
-	w, _ := in.Pass.TypesInfo.ObjectOf(id).(*types.Var)
+	w, _ := in.TypesInfo.ObjectOf(id).(*types.Var)
 	if w == nil || id.Name == "_" {
 		return false
 	}
@@ -487,7 +482,7 @@ func (in *Info) reach() {
 			continue
 		}
 		for c := range cur.Preorder((*ast.CallExpr)(nil)) {
-			callee := in.Decl(analysisutil.Callee(in.Pass.TypesInfo, c.Node().(*ast.CallExpr)))
+			callee := in.Decl(analysisutil.Callee(in.TypesInfo, c.Node().(*ast.CallExpr)))
 			if callee == nil || callee.Kind != Plain || callee.Ctx == nil || callee.ReachedFrom != nil {
 				continue
 			}

@@ -18,7 +18,7 @@ import (
 // returned as (one to one). It returns nil when there is none or it cannot
 // tell.
 func (in *Info) TargetType(cur inspector.Cursor) types.Type {
-	info := in.Pass.TypesInfo
+	info := in.TypesInfo
 	cur = analysisutil.Unparen(cur)
 	parent := cur.Parent()
 	k, idx := cur.ParentEdge()
@@ -86,7 +86,7 @@ func (in *Info) TargetType(cur inspector.Cursor) types.Type {
 // value of kv) must have: the field's type for a struct, keyed or in
 // order, the element type for a slice, an array or a map.
 func (in *Info) eltType(lit *ast.CompositeLit, kv *ast.KeyValueExpr, i int) types.Type {
-	t := in.Pass.TypesInfo.TypeOf(lit)
+	t := in.TypesInfo.TypeOf(lit)
 	if t == nil {
 		return nil
 	}
@@ -97,7 +97,7 @@ func (in *Info) eltType(lit *ast.CompositeLit, kv *ast.KeyValueExpr, i int) type
 	case *types.Struct:
 		if kv != nil {
 			if id, ok := kv.Key.(*ast.Ident); ok {
-				if v, ok := in.Pass.TypesInfo.ObjectOf(id).(*types.Var); ok && v.IsField() {
+				if v, ok := in.TypesInfo.ObjectOf(id).(*types.Var); ok && v.IsField() {
 					return v.Type()
 				}
 			}

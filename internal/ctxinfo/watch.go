@@ -71,7 +71,7 @@ func (in *Info) ResultChanCall(e ast.Expr) (ast.Expr, bool) {
 	if !ok || sel.Sel.Name != "ResultChan" {
 		return nil, false
 	}
-	s := in.Pass.TypesInfo.Selections[sel]
+	s := in.TypesInfo.Selections[sel]
 	if s == nil || s.Kind() != types.MethodVal || !in.IsWatch(s.Recv()) {
 		return nil, false
 	}
@@ -85,7 +85,7 @@ func (in *Info) IsWatchMethod(e ast.Expr, name string) (ast.Expr, bool) {
 	if !ok || sel.Sel.Name != name {
 		return nil, false
 	}
-	s := in.Pass.TypesInfo.Selections[sel]
+	s := in.TypesInfo.Selections[sel]
 	if s == nil || s.Kind() != types.MethodVal || !in.IsWatch(s.Recv()) {
 		return nil, false
 	}
@@ -95,11 +95,11 @@ func (in *Info) IsWatchMethod(e ast.Expr, name string) (ast.Expr, bool) {
 // WatchResult returns the index of the first result of call that is a
 // watch, or -1 (also for conversions and builtins).
 func (in *Info) WatchResult(call *ast.CallExpr) int {
-	tv, ok := in.Pass.TypesInfo.Types[call.Fun]
+	tv, ok := in.TypesInfo.Types[call.Fun]
 	if !ok || tv.IsType() || tv.IsBuiltin() {
 		return -1
 	}
-	switch t := in.Pass.TypesInfo.TypeOf(call).(type) {
+	switch t := in.TypesInfo.TypeOf(call).(type) {
 	case nil:
 		return -1
 	case *types.Tuple:
@@ -121,7 +121,7 @@ func (in *Info) WatchResult(call *ast.CallExpr) int {
 // watchers (watch.NewFake and its variants, watch.NewEmptyWatch), which
 // hold no connection: nothing leaks when they are not stopped.
 func (in *Info) IsFakeWatch(call *ast.CallExpr) bool {
-	return analysisutil.IsPkgFunc(analysisutil.Callee(in.Pass.TypesInfo, call), WatchPath,
+	return analysisutil.IsPkgFunc(analysisutil.Callee(in.TypesInfo, call), WatchPath,
 		"NewFake", "NewFakeWithChanSize", "NewFakeWithOptions", "NewRaceFreeFake",
 		"NewRaceFreeFakeWithLogger", "NewEmptyWatch")
 }
@@ -140,7 +140,7 @@ func (in *Info) StartsWatch(call *ast.CallExpr) bool {
 	if in.WatchResult(call) < 0 || in.IsFakeWatch(call) {
 		return false
 	}
-	info := in.Pass.TypesInfo
+	info := in.TypesInfo
 	if tuple, ok := info.TypeOf(call).(*types.Tuple); ok {
 		for v := range tuple.Variables() {
 			if b, ok := v.Type().Underlying().(*types.Basic); ok && b.Kind() == types.Bool {
@@ -190,7 +190,7 @@ func (in *Info) NewWatchFlow(decl inspector.Cursor) *WatchFlow {
 		uses:   map[*types.Var][]inspector.Cursor{},
 		owners: map[*types.Var]*Func{},
 	}
-	info := in.Pass.TypesInfo
+	info := in.TypesInfo
 	def := func(lhs ast.Expr, src source) {
 		id, ok := ast.Unparen(lhs).(*ast.Ident)
 		if !ok || id.Name == "_" {
@@ -258,7 +258,7 @@ func (f *WatchFlow) Var(e ast.Expr) *types.Var {
 	if !ok {
 		return nil
 	}
-	v, _ := f.in.Pass.TypesInfo.ObjectOf(id).(*types.Var)
+	v, _ := f.in.TypesInfo.ObjectOf(id).(*types.Var)
 	if v == nil || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
 		return nil
 	}
@@ -340,13 +340,13 @@ func (f *WatchFlow) watchOrigins(e ast.Expr, seen map[*types.Var]bool, out *[]Wa
 		f.watchOrigins(x.X, seen, out)
 		return
 	case *ast.CallExpr:
-		if tv, ok := f.in.Pass.TypesInfo.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+		if tv, ok := f.in.TypesInfo.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
 			f.watchOrigins(x.Args[0], seen, out) // a conversion
 			return
 		}
 		o := WatchOrigin{Kind: OriginCall, Expr: x, Call: x}
 		for _, a := range x.Args {
-			if f.in.IsContext(f.in.Pass.TypesInfo.TypeOf(a)) {
+			if f.in.IsContext(f.in.TypesInfo.TypeOf(a)) {
 				o.Ctx = a
 				break
 			}
@@ -356,7 +356,7 @@ func (f *WatchFlow) watchOrigins(e ast.Expr, seen map[*types.Var]bool, out *[]Wa
 	case *ast.Ident:
 		v := f.Var(x)
 		if v == nil {
-			if _, isVar := f.in.Pass.TypesInfo.ObjectOf(x).(*types.Var); isVar {
+			if _, isVar := f.in.TypesInfo.ObjectOf(x).(*types.Var); isVar {
 				*out = append(*out, WatchOrigin{Kind: OriginElsewhere, Expr: x})
 			} else {
 				*out = append(*out, WatchOrigin{Kind: OriginUnknown, Expr: x})
@@ -425,7 +425,7 @@ func (f *WatchFlow) CtxOrigins(e ast.Expr) []CtxOrigin {
 
 func (f *WatchFlow) ctxOrigins(e ast.Expr, seen map[*types.Var]bool, out *[]CtxOrigin) {
 	e = ast.Unparen(e)
-	info := f.in.Pass.TypesInfo
+	info := f.in.TypesInfo
 	switch x := e.(type) {
 	case *ast.Ident:
 		v := f.Var(x)
@@ -483,16 +483,9 @@ func (f *WatchFlow) ctxOrigins(e ast.Expr, seen map[*types.Var]bool, out *[]CtxO
 func (f *WatchFlow) isRequestContext(call *ast.CallExpr) bool { return f.requestOwner(call) != nil }
 
 func (f *WatchFlow) requestOwner(call *ast.CallExpr) *Func {
-	if len(call.Args) != 0 {
+	x, ok := f.in.RequestContext(call)
+	if !ok {
 		return nil
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "Context" {
-		return nil
-	}
-	x := ast.Unparen(sel.X)
-	if inner, ok := x.(*ast.SelectorExpr); ok && inner.Sel.Name == "Request" {
-		x = ast.Unparen(inner.X) // go-restful: r.Request.Context()
 	}
 	v := f.Var(x)
 	if v == nil {
@@ -534,7 +527,7 @@ func (f *WatchFlow) closesWith(w ast.Expr, fns []*Func, depth int) bool {
 	if depth > 8 {
 		return false
 	}
-	info := f.in.Pass.TypesInfo
+	info := f.in.TypesInfo
 	for _, o := range f.WatchOrigins(w) {
 		if o.Kind != OriginCall {
 			continue

@@ -926,7 +926,6 @@ func (s *state) ownsLifetime(o *owner) bool {
 	return false
 }
 
-var withCancel = []string{"WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause", "WithTimeoutCause", "WithDeadlineCause"}
 
 // isCancel reports whether d is the cancel function of a context.With*
 // call, directly or through variables.
@@ -936,7 +935,7 @@ func (s *state) isCancel(d def, depth int) bool {
 	}
 	switch e := ast.Unparen(d.expr).(type) {
 	case *ast.CallExpr:
-		return d.idx == 1 && analysisutil.IsPkgFunc(analysisutil.Callee(s.info, e), ctxinfo.ContextPath, withCancel...)
+		return d.idx == 1 && ctxinfo.IsWithCancel(analysisutil.Callee(s.info, e))
 	case *ast.Ident:
 		if d.idx >= 0 {
 			return false

@@ -514,13 +514,7 @@ func (c *checker) noReturn(call *ast.CallExpr) bool {
 
 // isCancelCall reports whether call calls a context.CancelFunc or
 // CancelCauseFunc, which may end the watch's context.
-func (c *checker) isCancelCall(call *ast.CallExpr) bool {
-	n, ok := types.Unalias(c.pass.TypesInfo.TypeOf(call.Fun)).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != ctxinfo.ContextPath {
-		return false
-	}
-	return n.Obj().Name() == "CancelFunc" || n.Obj().Name() == "CancelCauseFunc"
-}
+func (c *checker) isCancelCall(call *ast.CallExpr) bool { return c.in.IsCancelCall(call) }
 
 // describeOrigin says why the watch w does not close with ctx, and
 // whether it was created here (so that creating it from ctx would help).
@@ -859,7 +853,7 @@ func (c *checker) underNotOK(b, clauseCur inspector.Cursor, clause *ast.CommClau
 	}
 	isFalse := func(e ast.Expr) bool {
 		x, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && x.Name == "false" && c.pass.TypesInfo.Uses[x] == types.Universe.Lookup("false")
+		return ok && analysisutil.IsFalse(c.pass.TypesInfo, x)
 	}
 	child := b
 	for a := range b.Enclosing() {
@@ -1295,10 +1289,7 @@ func (c *checker) errSwitchCases(fn ast.Node, errVar types.Object) map[ast.Node]
 	return out
 }
 
-func (c *checker) isNil(e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && id.Name == "nil" && c.pass.TypesInfo.Uses[id] == types.Universe.Lookup("nil")
-}
+func (c *checker) isNil(e ast.Expr) bool { return analysisutil.IsNil(c.pass.TypesInfo, e) }
 
 // nilCheck returns NEQ for x != nil, EQL for x == nil, where x is the
 // variable obj, and ILLEGAL otherwise.

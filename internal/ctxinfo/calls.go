@@ -1,0 +1,53 @@
+package ctxinfo
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
+)
+
+// WithCancelFuncs are the functions of package context that return a
+// derived context together with the function that cancels it.
+var WithCancelFuncs = []string{"WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause", "WithTimeoutCause", "WithDeadlineCause"}
+
+// IsWithCancel reports whether fn is one of WithCancelFuncs.
+func IsWithCancel(fn *types.Func) bool {
+	return analysisutil.IsPkgFunc(fn, ContextPath, WithCancelFuncs...)
+}
+
+// IsCancelCall reports whether call calls a value of type
+// context.CancelFunc or context.CancelCauseFunc.
+func (in *Info) IsCancelCall(call *ast.CallExpr) bool {
+	return in.IsCancelFunc(in.TypesInfo.TypeOf(call.Fun))
+}
+
+// RequestContext reports whether call is the request's own context:
+// (*http.Request).Context called on r, or on r.Request for a go-restful
+// request r. It returns r, the request expression. The method is resolved
+// by its types.Func, never by its name.
+func (in *Info) RequestContext(call *ast.CallExpr) (ast.Expr, bool) {
+	if len(call.Args) != 0 || !analysisutil.IsMethod(analysisutil.Callee(in.TypesInfo, call), HTTPPath, "Request", "Context") {
+		return nil, false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, false
+	}
+	x := ast.Unparen(sel.X)
+	if inner, ok := x.(*ast.SelectorExpr); ok {
+		// go-restful: r.Request.Context(), where Request is the field of
+		// restful.Request that holds the *http.Request.
+		if s := in.TypesInfo.Selections[inner]; s != nil && s.Kind() == types.FieldVal && in.isRestfulRequestPtr(types.NewPointer(derefType(s.Recv()))) {
+			x = ast.Unparen(inner.X)
+		}
+	}
+	return x, true
+}
+
+func derefType(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
