@@ -926,7 +926,6 @@ func (s *state) ownsLifetime(o *owner) bool {
 	return false
 }
 
-
 // isCancel reports whether d is the cancel function of a context.With*
 // call, directly or through variables.
 func (s *state) isCancel(d def, depth int) bool {
