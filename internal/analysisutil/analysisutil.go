@@ -6,6 +6,7 @@ package analysisutil
 import (
 	"fmt"
 	"go/ast"
+	"go/doc/comment"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -23,9 +24,26 @@ import (
 // URLBase is where each pass's documentation lives.
 const URLBase = "https://pkg.go.dev/github.com/ctxlint/ctxlint/passes/"
 
+// RuleURL returns the address of the section of check's doc.go headed
+// "# heading": the check's page on pkg.go.dev with the anchor that
+// go/doc gives the heading. Every diagnostic's URL points at the rule it
+// reports, so that the why behind a short message is one click away (and
+// printed by "ctxlint help CHECK").
+func RuleURL(check, heading string) string {
+	return URLBase + check + "#" + HeadingID(heading)
+}
+
+// HeadingID is the anchor go/doc gives a doc-comment heading.
+func HeadingID(heading string) string {
+	h := &comment.Heading{Text: []comment.Text{comment.Plain(heading)}}
+	return h.DefaultID()
+}
+
 // MustExtractDoc returns the documentation of the named analyzer from the
 // content of a doc.go file: the text that follows the heading
-// "# Analyzer NAME", up to the next heading, with comment markers removed.
+// "# Analyzer NAME", up to the next "# Analyzer" heading (the check's rule
+// headings, "# Loop context" say, are part of it), with comment markers
+// removed.
 // It panics if the section is missing, because that is a programming error
 // caught by every test.
 func MustExtractDoc(content, name string) string {
@@ -52,7 +70,7 @@ func ExtractDoc(content, name string) (string, error) {
 		if !ok {
 			continue
 		}
-		body, _, _ = strings.Cut(body, "\n# ")
+		body, _, _ = strings.Cut(body, "\n# Analyzer ")
 		body = strings.TrimSpace(body)
 		rest, ok := strings.CutPrefix(body, name+":")
 		if !ok {
