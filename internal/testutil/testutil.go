@@ -4,6 +4,12 @@ package testutil
 import (
 	"path/filepath"
 	"runtime"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
 )
 
 // TestData returns the absolute path of the repository's testdata
@@ -11,4 +17,39 @@ import (
 func TestData() string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(file), "..", "..", "testdata")
+}
+
+// MaxMessage is the longest message a diagnostic may have: what is wrong
+// and what to use instead, read in one glance. The why lives in the
+// check's doc.go, behind the diagnostic's URL.
+const MaxMessage = 200
+
+// CheckDiagnostics fails t for every diagnostic among results whose
+// message is longer than MaxMessage, or whose URL is not a rule of the
+// check: analysisutil.RuleURL(check, H) for a heading "# H" of doc, the
+// content of the check's doc.go.
+func CheckDiagnostics(t testing.TB, check, doc string, results []*analysistest.Result) {
+	t.Helper()
+	anchors := map[string]bool{}
+	for _, line := range strings.Split(doc, "\n") {
+		if h, ok := strings.CutPrefix(line, "// # "); ok {
+			anchors[analysisutil.RuleURL(check, strings.TrimSpace(h))] = true
+		}
+	}
+	n := 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			n++
+			posn := r.Pass.Fset.Position(d.Pos)
+			if len(d.Message) > MaxMessage {
+				t.Errorf("%s: message of %d characters (at most %d): %s", posn, len(d.Message), MaxMessage, d.Message)
+			}
+			if !anchors[d.URL] {
+				t.Errorf("%s: URL %q is not a heading of %s's doc.go: %s", posn, d.URL, check, d.Message)
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("no diagnostics to check")
+	}
 }
