@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
+	"github.com/ctxlint/ctxlint/internal/ctxinfo"
 	"github.com/ctxlint/ctxlint/internal/directive"
 	"github.com/ctxlint/ctxlint/internal/names"
 	"github.com/ctxlint/ctxlint/internal/rootctx"
@@ -33,15 +34,21 @@ type Check struct {
 	// New returns a fresh instance of the check's analyzer, with its own
 	// flags.
 	New func() *analysis.Analyzer
+	// Owns lists, for a check of the root-context family, the kinds of
+	// function whose sites it reports; every kind has exactly one owner.
+	Owns []ctxinfo.Kind
 }
 
-// Checks lists every check, in the order of the documentation.
+// Checks lists every check, in the order of the documentation. It is the
+// one place a check is registered: the command's flags, the directive
+// parser, the plugin's settings and the documentation tables all derive
+// from it (a test keeps the README's table and the doc in step).
 var Checks = []Check{
-	{Name: names.Reconcilectx, Default: true, Fix: true, New: reconcilectx.New},
-	{Name: names.Inheritctx, Default: true, Fix: true, New: inheritctx.New},
+	{Name: reconcilectx.Name, Default: true, Fix: true, New: reconcilectx.New, Owns: reconcilectx.Owns()},
+	{Name: inheritctx.Name, Default: true, Fix: true, New: inheritctx.New, Owns: inheritctx.Owns()},
 	{Name: names.Storedctx, Default: true, Fix: false, New: storedctx.New},
 	{Name: names.Watchloop, Default: true, Fix: true, New: watchloop.New},
-	{Name: names.Webhookctx, Default: true, Fix: true, New: webhookctx.New},
+	{Name: webhookctx.Name, Default: true, Fix: true, New: webhookctx.New, Owns: webhookctx.Owns()},
 }
 
 // CheckNames returns the names of all checks.
@@ -72,7 +79,7 @@ func NewAnalyzer() *analysis.Analyzer {
 }
 
 func newAnalyzer() (*analysis.Analyzer, *composite) {
-	c := &composite{rc: rootctx.New()}
+	c := &composite{rc: rootctx.New(), dir: directive.New(CheckNames())}
 	a := &analysis.Analyzer{
 		Name: "ctxlint",
 		Doc:  analysisutil.MustExtractDoc(doc, "ctxlint"),
@@ -81,8 +88,11 @@ func newAnalyzer() (*analysis.Analyzer, *composite) {
 	a.Run = c.run
 	seen := map[*analysis.Analyzer]bool{}
 	addReq := func(r *analysis.Analyzer) {
-		if r == rootctx.Analyzer {
+		switch r {
+		case rootctx.Analyzer:
 			r = c.rc
+		case directive.Analyzer:
+			r = c.dir
 		}
 		if !seen[r] {
 			seen[r] = true
@@ -117,7 +127,8 @@ func title(doc string) string {
 }
 
 type composite struct {
-	rc          *analysis.Analyzer
+	rc          *analysis.Analyzer // this instance's rootctx analyzer (facts on with -cross-package)
+	dir         *analysis.Analyzer // this instance's directive parser, which knows the checks
 	dropRelated bool
 	checks      []*instance
 	baseline    baseline
@@ -175,7 +186,7 @@ func (c *composite) run(pass *analysis.Pass) (any, error) {
 			return nil, err
 		}
 	}
-	if ds, ok := pass.ResultOf[directive.Analyzer].(*directive.Directives); ok {
+	if ds := directive.Of(pass); ds != nil {
 		diags = append(diags, directiveDiagnostics(ds, on)...)
 	}
 	diags, err := c.baseline.filter(pass, diags)

@@ -65,11 +65,9 @@ func ExtractDoc(content, name string) (string, error) {
 	if f.Doc == nil {
 		return "", fmt.Errorf("doc.go has no package doc comment")
 	}
-	for section := range strings.SplitSeq(f.Doc.Text(), "\n# ") {
-		body, ok := strings.CutPrefix(section, "Analyzer "+name+"\n")
-		if !ok {
-			continue
-		}
+	text := "\n" + f.Doc.Text()
+	_, body, ok := strings.Cut(text, "\n# Analyzer "+name+"\n")
+	if ok {
 		body, _, _ = strings.Cut(body, "\n# Analyzer ")
 		body = strings.TrimSpace(body)
 		rest, ok := strings.CutPrefix(body, name+":")

@@ -302,3 +302,7 @@ func (in *Info) Enclosing(cur inspector.Cursor) []*Func {
 	}
 	return out
 }
+
+// Kinds lists every Kind, for the checks that divide sites among
+// themselves by the kind of function that owns them.
+var Kinds = []Kind{Plain, Reconcile, HTTP, Admission}

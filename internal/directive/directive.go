@@ -12,24 +12,54 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
-	"github.com/ctxlint/ctxlint/internal/names"
 )
 
 // Prefix starts every directive.
 const Prefix = "//ctxlint:ignore"
 
-// Analyzer parses the directives of a package.
-var Analyzer = &analysis.Analyzer{
-	Name:       "ctxlintdirective",
-	Doc:        "ctxlintdirective: parse //ctxlint:ignore directives (internal to ctxlint)",
-	Run:        analysisutil.Recover("ctxlintdirective", run),
-	ResultType: reflect.TypeOf((*Directives)(nil)),
+// Analyzer parses the directives of a package for a check that runs on
+// its own: it accepts any check name. Front ends that know the list of
+// checks (the composite analyzer) use an instance of New instead, which
+// reports directives that name no known check; the checks find whichever
+// instance ran through Of.
+var Analyzer = New(nil)
+
+// New returns an analyzer that parses the directives of a package. A
+// directive that names a check not in known is malformed (reported among
+// the Problems, and silencing nothing); with known nil, every name is
+// accepted.
+func New(known []string) *analysis.Analyzer {
+	p := &parser{known: known}
+	return &analysis.Analyzer{
+		Name:       "ctxlintdirective",
+		Doc:        "ctxlintdirective: parse //ctxlint:ignore directives (internal to ctxlint)",
+		Run:        analysisutil.Recover("ctxlintdirective", p.run),
+		ResultType: reflect.TypeOf((*Directives)(nil)),
+	}
+}
+
+type parser struct{ known []string }
+
+func (p *parser) isKnown(check string) bool {
+	return p.known == nil || slices.Contains(p.known, check)
+}
+
+// Of returns the directives among pass's requirements, whichever
+// instance of the analyzer parsed them, or nil.
+func Of(pass *analysis.Pass) *Directives {
+	for _, r := range pass.ResultOf {
+		if ds, ok := r.(*Directives); ok {
+			return ds
+		}
+	}
+	return nil
 }
 
 // Directive is one well-formed //ctxlint:ignore comment.
@@ -96,7 +126,7 @@ func (ds *Directives) Suppressed(check string, pos token.Pos) bool {
 // Filter returns a copy of pass whose Report drops the findings of check
 // that a directive silences.
 func Filter(pass *analysis.Pass, check string) *analysis.Pass {
-	ds, _ := pass.ResultOf[Analyzer].(*Directives)
+	ds := Of(pass)
 	if ds == nil || len(ds.List) == 0 {
 		return pass
 	}
@@ -110,7 +140,7 @@ func Filter(pass *analysis.Pass, check string) *analysis.Pass {
 	return &sub
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func (p *parser) run(pass *analysis.Pass) (any, error) {
 	ds := &Directives{fset: pass.Fset, byLine: map[string]map[int][]*Directive{}}
 	for _, file := range pass.Files {
 		var content []byte
@@ -126,27 +156,27 @@ func run(pass *analysis.Pass) (any, error) {
 				if content == nil {
 					content, _ = pass.ReadFile(pass.Fset.File(file.Pos()).Name())
 				}
-				ds.parse(pass.Fset, c, strings.TrimSpace(rest), content)
+				ds.parse(p, pass.Fset, c, strings.TrimSpace(rest), content)
 			}
 		}
 	}
 	return ds, nil
 }
 
-func (ds *Directives) parse(fset *token.FileSet, c *ast.Comment, rest string, content []byte) {
+func (ds *Directives) parse(p *parser, fset *token.FileSet, c *ast.Comment, rest string, content []byte) {
 	problem := func(format string, args ...any) {
 		ds.Problems = append(ds.Problems, Problem{Pos: c.Pos(), End: c.End(), Message: fmt.Sprintf(format, args...)})
 	}
 	list, reason, _ := strings.Cut(rest, " ")
 	reason = strings.TrimSpace(reason)
 	if list == "" {
-		problem("ctxlint:ignore directive names no check; write //ctxlint:ignore <check> <reason> (checks: %s)", strings.Join(names.All, ", "))
+		problem("ctxlint:ignore directive names no check; write //ctxlint:ignore <check> <reason>%s", p.checks())
 		return
 	}
 	checks := strings.Split(list, ",")
 	for _, check := range checks {
-		if !names.Known(check) {
-			problem("ctxlint:ignore directive names unknown check %q (checks: %s)", check, strings.Join(names.All, ", "))
+		if !p.isKnown(check) {
+			problem("ctxlint:ignore directive names unknown check %q%s", check, p.checks())
 			return
 		}
 	}
@@ -154,17 +184,25 @@ func (ds *Directives) parse(fset *token.FileSet, c *ast.Comment, rest string, co
 		problem("ctxlint:ignore directive for %s has no reason; say why the finding is wrong or deliberate: //ctxlint:ignore %s <reason>", list, list)
 		return
 	}
-	p := fset.Position(c.Pos())
-	line := p.Line
-	if alone(content, p.Offset) {
+	posn := fset.Position(c.Pos())
+	line := posn.Line
+	if alone(content, posn.Offset) {
 		line++
 	}
-	d := &Directive{Comment: c, Checks: checks, Reason: reason, File: p.Filename, Line: line, used: map[string]bool{}}
+	d := &Directive{Comment: c, Checks: checks, Reason: reason, File: posn.Filename, Line: line, used: map[string]bool{}}
 	ds.List = append(ds.List, d)
-	if ds.byLine[p.Filename] == nil {
-		ds.byLine[p.Filename] = map[int][]*Directive{}
+	if ds.byLine[posn.Filename] == nil {
+		ds.byLine[posn.Filename] = map[int][]*Directive{}
 	}
-	ds.byLine[p.Filename][line] = append(ds.byLine[p.Filename][line], d)
+	ds.byLine[posn.Filename][line] = append(ds.byLine[posn.Filename][line], d)
+}
+
+// checks lists the known checks for a message: " (checks: a, b)".
+func (p *parser) checks() string {
+	if p.known == nil {
+		return ""
+	}
+	return " (checks: " + strings.Join(p.known, ", ") + ")"
 }
 
 // alone reports whether only blanks precede offset on its line.

@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"go/version"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -21,33 +23,48 @@ type Options struct {
 	ReportDetached bool
 }
 
-// Report reports the findings that belong to check, as the diagnostics
-// of pass.
-func Report(pass *analysis.Pass, check string, opts Options) {
+// The headings of the rules every root-context check documents in its
+// doc.go; each diagnostic's URL points at one of them.
+const (
+	RuleRoot     = "Root contexts"
+	RuleHelper   = "Helpers that make a root context"
+	RuleDetached = "Goroutines and deferred calls"
+)
+
+// Spec describes a root-context check.
+type Spec struct {
+	Name string
+	Doc  string // the content of its doc.go
+
+	// Owns lists the kinds of function whose findings the check reports:
+	// the kind of the innermost Reconcile or handler around a site (Plain
+	// when there is none). Every kind is owned by exactly one check.
+	Owns []ctxinfo.Kind
+
+	// DetachedUsage is the usage of the -report-detached flag.
+	DetachedUsage string
+
+	// More, if not nil, reports the check's own rules after the shared
+	// ones.
+	More func(*analysis.Pass, Options)
+}
+
+// Owner reports whether the check owns sites whose owner is of kind k.
+func (s *Spec) Owner(k ctxinfo.Kind) bool { return slices.Contains(s.Owns, k) }
+
+// Report reports the findings that belong to the check, as the
+// diagnostics of pass.
+func (s *Spec) Report(pass *analysis.Pass, opts Options) {
 	res := Of(pass)
 	if res == nil {
 		return
 	}
 	for _, f := range res.Findings {
-		if f.Check() != check || f.Scope.Detached != nil && !opts.ReportDetached {
+		if !s.Owner(f.Scope.Owner) || f.Scope.Detached != nil && !opts.ReportDetached {
 			continue
 		}
-		pass.Report(res.diagnostic(pass, f))
+		pass.Report(res.diagnostic(pass, s.Name, f))
 	}
-}
-
-// consequence says what goes wrong at run time, by the kind of function
-// that owns the site.
-func consequence(owner ctxinfo.Kind) string {
-	switch owner {
-	case ctxinfo.Reconcile:
-		return "the work no longer stops when the reconcile is cancelled or the manager shuts down, and its trace is cut"
-	case ctxinfo.HTTP:
-		return "the work outlives the request, piling up when clients go away, and the request's trace is cut"
-	case ctxinfo.Admission:
-		return "the work ignores the API server's webhook deadline, outlives the request, and the request's trace is cut"
-	}
-	return "the caller's cancellation, deadline and trace values are lost"
 }
 
 // whose describes the context in scope: "ctx, the Reconcile's context".
@@ -72,7 +89,7 @@ func whose(s ctxinfo.Scope) string {
 	return "the func literal's context"
 }
 
-func (res *Result) diagnostic(pass *analysis.Pass, f *Finding) analysis.Diagnostic {
+func (res *Result) diagnostic(pass *analysis.Pass, check string, f *Finding) analysis.Diagnostic {
 	s := f.Scope
 	fix := newFixer(pass, res, f)
 	use := fix.use // what to write: "ctx", "r.Context()"
@@ -92,12 +109,8 @@ func (res *Result) diagnostic(pass *analysis.Pass, f *Finding) analysis.Diagnost
 		if f.Helper.Pkg() != nil && f.Helper.Pkg() != pass.Pkg {
 			helper = f.Helper.Pkg().Name() + "." + helper
 		}
-		where := f.Mints.Root
-		if len(f.Mints.Via) > 0 {
-			where = "via " + joinVia(f.Mints.Via) + ", " + where
-		}
-		d.Message = fmt.Sprintf("%s makes its own root context (%s) although %s, is in scope: %s; make %s take a context.Context and pass %s",
-			helper, where, ctxDesc, consequence(s.Owner), helper, use)
+		d.URL = analysisutil.RuleURL(check, RuleHelper)
+		d.Message = helperMessage(helper, f.Mints, ctxDesc)
 		if f.RootPos.IsValid() {
 			d.Related = []analysis.RelatedInformation{{Pos: f.RootPos, End: f.RootPos, Message: "root context made here"}}
 		}
@@ -110,25 +123,42 @@ func (res *Result) diagnostic(pass *analysis.Pass, f *Finding) analysis.Diagnost
 		if _, ok := s.Detached.(*ast.DeferStmt); ok {
 			where = "a deferred call"
 		}
-		d.Message = fmt.Sprintf("%s in %s drops the values and trace of %s; to outlive the call but keep them, use context.WithoutCancel(%s)",
+		d.URL = analysisutil.RuleURL(check, RuleDetached)
+		d.Message = fmt.Sprintf("%s in %s drops the values and trace of %s; use context.WithoutCancel(%s)",
 			call, where, ctxDesc, use)
 		d.SuggestedFixes = fix.withoutCancel()
 		return d
 	}
-	d.Message = fmt.Sprintf("%s replaces %s: %s; %s", call, ctxDesc, consequence(s.Owner), advice)
+	d.URL = analysisutil.RuleURL(check, RuleRoot)
+	d.Message = fmt.Sprintf("%s replaces %s; %s", call, ctxDesc, advice)
 	d.SuggestedFixes = fix.replace()
 	return d
 }
 
-func joinVia(via []string) string {
-	out := ""
-	for i, v := range via {
-		if i > 0 {
-			out += ", "
-		}
-		out += v
+// maxVia is how many helpers between the called one and the root context
+// a message names; the rest are counted.
+const maxVia = 2
+
+// helperMessage says that helper makes a root context where ctxDesc is in
+// scope: "load makes a root context (context.TODO() at util.go:42, via
+// read); make it take a context.Context and pass ctx, the Reconcile's
+// context". A message that would be longer than 200 characters counts the
+// helpers between instead of naming them.
+func helperMessage(helper string, m *MintsRoot, ctxDesc string) string {
+	msg := func(via string) string {
+		return fmt.Sprintf("%s makes a root context (%s%s); make it take a context.Context and pass %s", helper, m.Root, via, ctxDesc)
 	}
-	return out
+	if len(m.Via) == 0 {
+		return msg("")
+	}
+	via := ", via " + strings.Join(m.Via[:min(len(m.Via), maxVia)], ", ")
+	if n := len(m.Via) - maxVia; n > 0 {
+		via += fmt.Sprintf(" and %d more", n)
+	}
+	if s := msg(via); len(s) <= 200 {
+		return s
+	}
+	return msg(fmt.Sprintf(", via %d helpers", len(m.Via)))
 }
 
 // fixer builds the suggested fixes of a finding.
@@ -370,27 +400,25 @@ func deleteLine(pass *analysis.Pass, stmt ast.Stmt) analysis.TextEdit {
 	return analysis.TextEdit{Pos: start, End: end}
 }
 
-// NewCheck returns the analyzer of a check that reports this package's
-// findings: reconcilectx, inheritctx and webhookctx. It has the
-// report-detached option (usage says what it reports) and honours
-// //ctxlint:ignore; more, if not nil, reports the check's own findings
-// after the shared ones.
-func NewCheck(name, doc, usage string, more func(*analysis.Pass, Options)) *analysis.Analyzer {
+// NewCheck returns the analyzer of a root-context check: reconcilectx,
+// inheritctx or webhookctx. It has the report-detached option and honours
+// //ctxlint:ignore.
+func NewCheck(spec Spec) *analysis.Analyzer {
 	var opts Options
 	a := &analysis.Analyzer{
-		Name:     name,
-		Doc:      analysisutil.MustExtractDoc(doc, name),
-		URL:      analysisutil.URLBase + name,
+		Name:     spec.Name,
+		Doc:      analysisutil.MustExtractDoc(spec.Doc, spec.Name),
+		URL:      analysisutil.URLBase + spec.Name,
 		Requires: []*analysis.Analyzer{Analyzer, directive.Analyzer},
-		Run: analysisutil.Recover(name, func(pass *analysis.Pass) (any, error) {
-			pass = directive.Filter(pass, name)
-			Report(pass, name, opts)
-			if more != nil {
-				more(pass, opts)
+		Run: analysisutil.Recover(spec.Name, func(pass *analysis.Pass) (any, error) {
+			pass = directive.Filter(pass, spec.Name)
+			spec.Report(pass, opts)
+			if spec.More != nil {
+				spec.More(pass, opts)
 			}
 			return nil, nil
 		}),
 	}
-	a.Flags.BoolVar(&opts.ReportDetached, "report-detached", false, usage)
+	a.Flags.BoolVar(&opts.ReportDetached, "report-detached", false, spec.DetachedUsage)
 	return a
 }

@@ -2,8 +2,9 @@
 // (context.Background() or context.TODO()) although a context is in scope,
 // and the calls from such code to ctx-less helpers that make one for
 // themselves. reconcilectx, inheritctx and webhookctx share its result:
-// each reports the findings that belong to it (see Finding.Check), so that
-// a site is reported by one check only.
+// each declares the kinds of function it owns (Spec.Owns) and reports the
+// findings whose owner is of those kinds, so that a site is reported by
+// one check only.
 package rootctx
 
 import (
@@ -20,7 +21,6 @@ import (
 
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
-	"github.com/ctxlint/ctxlint/internal/names"
 )
 
 // Analyzer is the default instance, without cross-package facts.
@@ -78,18 +78,6 @@ type Finding struct {
 	Helper  *types.Func
 	Mints   *MintsRoot
 	RootPos token.Pos // the root call, when it is in this package
-}
-
-// Check returns the name of the check that reports the finding: the
-// Reconcile family first, then handlers, then everything else.
-func (f *Finding) Check() string {
-	switch f.Scope.Owner {
-	case ctxinfo.Reconcile:
-		return names.Reconcilectx
-	case ctxinfo.HTTP, ctxinfo.Admission:
-		return names.Webhookctx
-	}
-	return names.Inheritctx
 }
 
 // Result lists a package's findings in source order.

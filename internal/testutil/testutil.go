@@ -2,6 +2,7 @@
 package testutil
 
 import (
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -52,4 +53,15 @@ func CheckDiagnostics(t testing.TB, check, doc string, results []*analysistest.R
 	if n == 0 {
 		t.Errorf("no diagnostics to check")
 	}
+}
+
+// ReadDoc returns the content of doc.go in the current directory: the
+// check's documentation, for a test in the check's package.
+func ReadDoc(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

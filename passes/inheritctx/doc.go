@@ -15,6 +15,12 @@
 // poll callbacks such as func(ctx context.Context) (bool, error), runnables
 // and clients.
 //
+// # Root contexts
+//
+// context.Background() or context.TODO() where a ctx is in scope: the
+// caller's cancellation, deadline and trace values are lost. The message
+// names the context to use.
+//
 //	// BAD
 //	func (c *Client) Sync(ctx context.Context) error {
 //		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -29,24 +35,43 @@
 //		return c.push(ctx)
 //	}
 //
-// It also reports a call, from a function with a ctx in scope, to a
-// function or method of the same package that takes no context and makes
-// a root context itself or through the functions it calls: the message
-// names the helper and where the root context is made, and the helper
-// should take ctx. With the ctxlint command's -cross-package flag, helpers
-// in other packages of the module being linted are followed too (through
-// analysis facts, which makes the driver load every dependency from
-// source; see the documentation of the ctxlint command).
-//
 // The suggested fix replaces the call with the context in scope, naming
 // the parameter ctx first when it is unnamed or _.
 //
-// Not reported: functions with no context in scope (main, init,
-// constructors, SetupWithManager, informer event handlers, predicates,
-// methods of interfaces without a ctx, tests that start from
-// context.Background()); code that runs once the context is done (a case
-// <-ctx.Done() branch, after <-ctx.Done(), under if ctx.Err() != nil) or
-// where it is nil (if ctx == nil { ctx = context.Background() });
+// # Helpers that make a root context
+//
+// A call, from a function with a ctx in scope, to a function or method of
+// the same package that takes no context and makes a root context itself
+// or through the functions it calls: the message names the helper and
+// where the root context is made, and the helper should take ctx. With the
+// ctxlint command's -cross-package flag, helpers in other packages of the
+// module being linted are followed too (through analysis facts, which
+// makes the driver load every dependency from source; see the
+// documentation of the ctxlint command).
+//
+//	// BAD
+//	func (c *Client) Sync(ctx context.Context) error { return c.push() }
+//	func (c *Client) push() error { return c.api.Put(context.TODO(), c.obj) }
+//
+//	// GOOD
+//	func (c *Client) Sync(ctx context.Context) error { return c.push(ctx) }
+//	func (c *Client) push(ctx context.Context) error { return c.api.Put(ctx, c.obj) }
+//
+// # Goroutines and deferred calls
+//
+// go statements and deferred calls usually mean to outlive the call, so
+// their root contexts are reported only with -report-detached; then the
+// fix is context.WithoutCancel(ctx), which keeps the caller's values and
+// trace and drops only its cancellation.
+//
+// # What is left alone
+//
+// Functions with no context in scope (main, init, constructors,
+// SetupWithManager, informer event handlers, predicates, methods of
+// interfaces without a ctx, tests that start from context.Background());
+// code that runs once the context is done (a case <-ctx.Done() branch,
+// after <-ctx.Done(), under if ctx.Err() != nil) or where it is nil (if
+// ctx == nil { ctx = context.Background() });
 // context.WithCancel(context.Background()) whose cancel function is
 // stored, returned or handed on (also inside a closure that is);
 // context.Background() given to an oauth2 client or token source
@@ -55,10 +80,7 @@
 // every later token fetch; context.Background() as the parent of a
 // context type of the package's own (a values-only context built to
 // detach); comparisons such as ctx != context.Background();
-// context.WithoutCancel(ctx); helpers that return the context they make
-// (a getter with a fallback, such as (*http.Request).Context, or a
-// factory), whose caller sees it; and, unless -report-detached is set, go
-// statements and deferred calls, whose intent is usually to outlive the
-// call. With -report-detached the fix for those is
-// context.WithoutCancel(ctx).
+// context.WithoutCancel(ctx); and helpers that return the context they
+// make (a getter with a fallback, such as (*http.Request).Context, or a
+// factory), whose caller sees it.
 package inheritctx

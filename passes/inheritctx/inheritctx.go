@@ -5,7 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/ctxlint/ctxlint/internal/names"
+	"github.com/ctxlint/ctxlint/internal/ctxinfo"
 	"github.com/ctxlint/ctxlint/internal/rootctx"
 )
 
@@ -16,8 +16,19 @@ var doc string
 // scope. New returns a fresh instance with fresh flags.
 var Analyzer = New()
 
+// Name is the check's name.
+const Name = "inheritctx"
+
+// Owns returns the kinds of function whose sites inheritctx reports:
+// every function that is not inside a Reconcile or a handler.
+func Owns() []ctxinfo.Kind { return []ctxinfo.Kind{ctxinfo.Plain} }
+
 // New returns a new instance of the analyzer.
 func New() *analysis.Analyzer {
-	return rootctx.NewCheck(names.Inheritctx, doc,
-		"also report root contexts in go statements and deferred calls, suggesting context.WithoutCancel(ctx)", nil)
+	return rootctx.NewCheck(rootctx.Spec{
+		Name:          Name,
+		Doc:           doc,
+		Owns:          Owns(),
+		DetachedUsage: "also report root contexts in go statements and deferred calls, suggesting context.WithoutCancel(ctx)",
+	})
 }

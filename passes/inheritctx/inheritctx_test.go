@@ -11,7 +11,8 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testutil.TestData(), inheritctx.Analyzer, "inheritctx/basic")
+	res := analysistest.RunWithSuggestedFixes(t, testutil.TestData(), inheritctx.Analyzer, "inheritctx/basic")
+	testutil.CheckDiagnostics(t, inheritctx.Name, testutil.ReadDoc(t), res)
 }
 
 func TestReportDetached(t *testing.T) {
@@ -19,7 +20,7 @@ func TestReportDetached(t *testing.T) {
 	if err := a.Flags.Set("report-detached", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.RunWithSuggestedFixes(t, testutil.TestData(), a, "inheritctx/detached")
+	testutil.CheckDiagnostics(t, inheritctx.Name, testutil.ReadDoc(t), analysistest.RunWithSuggestedFixes(t, testutil.TestData(), a, "inheritctx/detached"))
 }
 
 // TestBeforeGo121 checks that no context.WithoutCancel fix is offered in
@@ -31,3 +32,4 @@ func TestBeforeGo121(t *testing.T) {
 	}
 	analysistest.RunWithSuggestedFixes(t, filepath.Join(testutil.TestData(), "mod", "go120"), a, "./...")
 }
+

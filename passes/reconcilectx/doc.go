@@ -18,8 +18,18 @@
 // reconcile.TypedFunc[T] (reconcile.Func), recognised by type whatever the
 // names. The check also covers the functions of the same package that a
 // Reconcile calls and that receive a ctx, nested function literals
-// included, and it reports calls from them to ctx-less functions of the
-// package that make a root context themselves, at any depth.
+// included.
+//
+// A site that both reconcilectx and webhookctx could claim belongs to the
+// innermost Reconcile or handler around it; root contexts in other
+// functions belong to inheritctx. A site is reported once.
+//
+// # Root contexts
+//
+// context.Background() or context.TODO() in a Reconcile, or in a function
+// it reaches, where the Reconcile's ctx is in scope: the work no longer
+// stops when the reconcile is cancelled or the manager shuts down, and its
+// trace is cut. The message names the context to use.
 //
 //	// BAD
 //	func (r *FooReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
@@ -35,20 +45,42 @@
 // parameter ctx first when it is unnamed or _ (and deleting a
 // "ctx := context.Background()" that stood in for it).
 //
-// Not reported: code that runs once ctx is done (in a case <-ctx.Done()
-// branch, after <-ctx.Done(), or under if ctx.Err() != nil), where a fresh
-// context for cleanup is right; context.WithCancel(context.Background())
-// whose cancel function is stored, returned or handed on, which starts a
-// lifetime that something else ends; context.Background() given to an
-// oauth2 client or token source, which keeps it for later token fetches
-// (the other silent cases of inheritctx apply too); and, unless
-// -report-detached is set,
-// go statements and deferred calls, which usually detach on purpose. With
-// -report-detached they are reported too and the fix is
-// context.WithoutCancel(ctx), which keeps values and trace and drops only
-// cancellation.
+// # Helpers that make a root context
 //
-// A site that both reconcilectx and webhookctx could claim belongs to the
-// innermost Reconcile or handler around it; root contexts in other
-// functions belong to inheritctx. A site is reported once.
+// A call from a Reconcile (or a function it reaches) to a ctx-less function
+// of the same package that makes a root context itself, or through the
+// functions it calls, at any depth: the same mistake one call away. The
+// message names the helper, the helpers between it and the root context,
+// and where the root context is made; make the helper take a
+// context.Context and pass the Reconcile's ctx. With -cross-package,
+// helpers in other packages of the module are followed too.
+//
+//	// BAD
+//	func (r *FooReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
+//		return ctrl.Result{}, r.refresh()
+//	}
+//	func (r *FooReconciler) refresh() error { return r.Update(context.TODO(), r.obj) }
+//
+//	// GOOD
+//	func (r *FooReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
+//		return ctrl.Result{}, r.refresh(ctx)
+//	}
+//	func (r *FooReconciler) refresh(ctx context.Context) error { return r.Update(ctx, r.obj) }
+//
+// # Goroutines and deferred calls
+//
+// Root contexts in go statements and deferred calls usually detach on
+// purpose, so they are reported only with -report-detached. Then the fix
+// is context.WithoutCancel(ctx), which keeps the reconcile's values and
+// trace and drops only its cancellation.
+//
+// # What is left alone
+//
+// Code that runs once ctx is done (in a case <-ctx.Done() branch, after
+// <-ctx.Done(), or under if ctx.Err() != nil), where a fresh context for
+// cleanup is right; context.WithCancel(context.Background()) whose cancel
+// function is stored, returned or handed on, which starts a lifetime that
+// something else ends; context.Background() given to an oauth2 client or
+// token source, which keeps it for later token fetches; and the other
+// silent cases of inheritctx.
 package reconcilectx

@@ -5,7 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/ctxlint/ctxlint/internal/names"
+	"github.com/ctxlint/ctxlint/internal/ctxinfo"
 	"github.com/ctxlint/ctxlint/internal/rootctx"
 )
 
@@ -17,8 +17,19 @@ var doc string
 // flags.
 var Analyzer = New()
 
+// Name is the check's name.
+const Name = "reconcilectx"
+
+// Owns returns the kinds of function whose sites reconcilectx reports:
+// Reconciles, and the functions they reach.
+func Owns() []ctxinfo.Kind { return []ctxinfo.Kind{ctxinfo.Reconcile} }
+
 // New returns a new instance of the analyzer.
 func New() *analysis.Analyzer {
-	return rootctx.NewCheck(names.Reconcilectx, doc,
-		"also report root contexts in go statements and deferred calls, suggesting context.WithoutCancel(ctx)", nil)
+	return rootctx.NewCheck(rootctx.Spec{
+		Name:          Name,
+		Doc:           doc,
+		Owns:          Owns(),
+		DetachedUsage: "also report root contexts in go statements and deferred calls, suggesting context.WithoutCancel(ctx)",
+	})
 }

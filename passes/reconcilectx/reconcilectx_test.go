@@ -10,7 +10,8 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testutil.TestData(), reconcilectx.Analyzer, "reconcilectx/basic")
+	res := analysistest.RunWithSuggestedFixes(t, testutil.TestData(), reconcilectx.Analyzer, "reconcilectx/basic")
+	testutil.CheckDiagnostics(t, reconcilectx.Name, testutil.ReadDoc(t), res)
 }
 
 func TestReportDetached(t *testing.T) {
@@ -18,5 +19,6 @@ func TestReportDetached(t *testing.T) {
 	if err := a.Flags.Set("report-detached", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.RunWithSuggestedFixes(t, testutil.TestData(), a, "reconcilectx/detached")
+	testutil.CheckDiagnostics(t, reconcilectx.Name, testutil.ReadDoc(t), analysistest.RunWithSuggestedFixes(t, testutil.TestData(), a, "reconcilectx/detached"))
 }
+

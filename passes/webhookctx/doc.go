@@ -25,6 +25,18 @@
 // k8s.io/apiserver admission plugins' Admit and Validate. Nested closures
 // are inside the handler.
 //
+// A site that both reconcilectx and webhookctx could claim belongs to the
+// innermost Reconcile or handler around it, so each site is reported once.
+//
+// # Root contexts
+//
+// context.Background() and context.TODO() inside a handler, also as the
+// parent of WithTimeout, WithDeadline, WithCancel or WithValue: the work
+// outlives the request, piling up when clients go away; in an admission
+// webhook it ignores the API server's deadline. The message names the
+// context to use and the fix replaces the call with it (r.Context() or the
+// handler's ctx).
+//
 //	// BAD
 //	func (v *PodValidator) ValidateCreate(ctx context.Context, obj *corev1.Pod) (admission.Warnings, error) {
 //		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -39,35 +51,50 @@
 //		return nil, v.checkQuota(ctx, obj)
 //	}
 //
-// Reported inside a handler:
+// # Outbound calls without the context
 //
-//   - context.Background() and context.TODO(), also as the parent of
-//     WithTimeout, WithDeadline, WithCancel or WithValue. The message names
-//     the context to use and the fix replaces the call with it (r.Context()
-//     or the handler's ctx).
-//   - Outbound calls that cannot carry a context although a form that can
-//     exists: http.Get, Head, Post and PostForm (and the same methods of
-//     *http.Client), http.NewRequest, exec.Command, net.Dial, net.DialTimeout,
-//     net.LookupHost and the other lookups, tls.Dial, (*tls.Conn).Handshake,
-//     and the Query, QueryRow, Exec, Prepare, Ping and Begin methods of
-//     *sql.DB, *sql.Tx, *sql.Conn and *sql.Stmt. Where the context-taking
-//     form is one mechanical edit (http.NewRequestWithContext,
-//     exec.CommandContext, QueryContext, net.DefaultResolver.LookupHost,
-//     (&net.Dialer{}).DialContext, ...) the fix makes it.
-//   - Calls to functions of the same package that take no context and make
-//     a root context themselves, at any depth (admission validators often
-//     reach the API through such helpers); the message points at the root
-//     context.
+// Outbound calls that cannot carry a context although a form that can
+// exists: http.Get, Head, Post and PostForm (and the same methods of
+// *http.Client), http.NewRequest, exec.Command, net.Dial, net.DialTimeout,
+// net.LookupHost and the other lookups, tls.Dial, (*tls.Conn).Handshake,
+// and the Query, QueryRow, Exec, Prepare, Ping and Begin methods of
+// *sql.DB, *sql.Tx, *sql.Conn and *sql.Stmt. The call, the process or the
+// query keeps going after the request is cancelled or times out, and the
+// request's trace is cut. Where the context-taking form is one mechanical
+// edit (http.NewRequestWithContext, exec.CommandContext, QueryContext,
+// net.DefaultResolver.LookupHost, (&net.Dialer{}).DialContext, ...) the
+// fix makes it. Outbound calls are reported in handlers only: elsewhere no
+// request deadline is being dropped.
 //
-// Not reported: contexts derived from the request's
-// (context.WithTimeout(r.Context(), d)); context.WithoutCancel(r.Context());
-// code that runs once the request's context is done; server set-up and
-// shutdown outside handlers (srv.Shutdown(context.Background()) in main);
-// and, unless -report-detached is set, go statements and deferred calls
-// in handlers, which usually detach on purpose (with the option, the fix
-// is context.WithoutCancel(r.Context())). Outbound calls are reported in
-// handlers only: elsewhere no request deadline is being dropped.
+//	// BAD
+//	func (h *hook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+//		resp, err := http.Get(h.upstream)
 //
-// A site that both reconcilectx and webhookctx could claim belongs to the
-// innermost Reconcile or handler around it, so each site is reported once.
+//	// GOOD
+//	func (h *hook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+//		req, err := http.NewRequestWithContext(r.Context(), http.MethodGet, h.upstream, nil)
+//		...
+//		resp, err := http.DefaultClient.Do(req)
+//
+// # Helpers that make a root context
+//
+// Calls to functions of the same package that take no context and make a
+// root context themselves, at any depth (admission validators often reach
+// the API through such helpers); the message names the helper and points
+// at the root context. Make the helper take a context.Context and pass the
+// request's.
+//
+// # Goroutines and deferred calls
+//
+// go statements and deferred calls in handlers usually detach on purpose,
+// so they are reported only with -report-detached; then the fix is
+// context.WithoutCancel(r.Context()), which keeps the request's values and
+// trace and drops only its cancellation.
+//
+// # What is left alone
+//
+// Contexts derived from the request's (context.WithTimeout(r.Context(), d));
+// context.WithoutCancel(r.Context()); code that runs once the request's
+// context is done; and server set-up and shutdown outside handlers
+// (srv.Shutdown(context.Background()) in main).
 package webhookctx

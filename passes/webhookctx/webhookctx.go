@@ -9,7 +9,6 @@ import (
 
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
-	"github.com/ctxlint/ctxlint/internal/names"
 	"github.com/ctxlint/ctxlint/internal/rootctx"
 )
 
@@ -20,15 +19,34 @@ var doc string
 // context. New returns a fresh instance with fresh flags.
 var Analyzer = New()
 
+// Name is the check's name.
+const Name = "webhookctx"
+
+// Owns returns the kinds of function whose sites webhookctx reports:
+// HTTP handlers and admission handlers, and the closures inside them.
+func Owns() []ctxinfo.Kind { return []ctxinfo.Kind{ctxinfo.HTTP, ctxinfo.Admission} }
+
 // New returns a new instance of the analyzer.
 func New() *analysis.Analyzer {
-	return rootctx.NewCheck(names.Webhookctx, doc,
-		"also report go statements and deferred calls in handlers, suggesting context.WithoutCancel(r.Context())", reportOutbound)
+	spec := &rootctx.Spec{
+		Name:          Name,
+		Doc:           doc,
+		Owns:          Owns(),
+		DetachedUsage: "also report go statements and deferred calls in handlers, suggesting context.WithoutCancel(r.Context())",
+	}
+	spec.More = func(pass *analysis.Pass, opts rootctx.Options) { reportOutbound(pass, spec, opts) }
+	return rootctx.NewCheck(*spec)
 }
 
+// ruleOutbound is the heading in doc.go of the outbound-call rule.
+const ruleOutbound = "Outbound calls without the context"
+
 // reportOutbound reports calls in handlers that cannot carry the
-// request's context although a form that can exists.
-func reportOutbound(pass *analysis.Pass, opts rootctx.Options) {
+// request's context although a form that can exists (http.Get,
+// exec.Command, db.Query, ...). Calls outside handlers, in go statements
+// and deferred calls (unless -report-detached), and where the request's
+// context is done are left alone.
+func reportOutbound(pass *analysis.Pass, spec *rootctx.Spec, opts rootctx.Options) {
 	res := rootctx.Of(pass)
 	if res == nil || res.Info.Context == nil {
 		return
@@ -48,7 +66,7 @@ func reportOutbound(pass *analysis.Pass, opts rootctx.Options) {
 			continue
 		}
 		s := in.ScopeAt(cur)
-		if s.Provider == nil || s.Owner != ctxinfo.HTTP && s.Owner != ctxinfo.Admission {
+		if s.Provider == nil || !spec.Owner(s.Owner) {
 			continue
 		}
 		if s.Detached != nil && !opts.ReportDetached || in.IsDone(cur, s.Provider.Node) {
@@ -61,8 +79,8 @@ func reportOutbound(pass *analysis.Pass, opts rootctx.Options) {
 		}
 		d := analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(),
-			Message: fmt.Sprintf("%s cannot carry %s: %s; use %s",
-				o.describe(), describeCtx(ctx, s.Owner), consequence(o), o.suggest(name, len(call.Args))),
+			URL:     analysisutil.RuleURL(Name, ruleOutbound),
+			Message: fmt.Sprintf("%s cannot carry %s; use %s", o.describe(), describeCtx(ctx, s.Owner), o.suggest(name, len(call.Args))),
 		}
 		if safe {
 			d.SuggestedFixes = o.fix(pass, call, ctx)
@@ -82,14 +100,4 @@ func describeCtx(ctx string, k ctxinfo.Kind) string {
 		return whose
 	}
 	return ctx + ", " + whose
-}
-
-func consequence(o outbound) string {
-	switch o.pkg {
-	case "os/exec":
-		return "the process keeps running after the request is cancelled or times out"
-	case "database/sql":
-		return "the query keeps running after the request is cancelled or times out"
-	}
-	return "the outbound call keeps going after the request is cancelled or times out, and its trace is cut"
 }

@@ -10,8 +10,9 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testutil.TestData(), webhookctx.Analyzer,
+	res := analysistest.RunWithSuggestedFixes(t, testutil.TestData(), webhookctx.Analyzer,
 		"webhookctx/http", "webhookctx/admission", "webhookctx/outbound")
+	testutil.CheckDiagnostics(t, webhookctx.Name, testutil.ReadDoc(t), res)
 }
 
 func TestReportDetached(t *testing.T) {
@@ -19,5 +20,6 @@ func TestReportDetached(t *testing.T) {
 	if err := a.Flags.Set("report-detached", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.RunWithSuggestedFixes(t, testutil.TestData(), a, "webhookctx/detached")
+	testutil.CheckDiagnostics(t, webhookctx.Name, testutil.ReadDoc(t), analysistest.RunWithSuggestedFixes(t, testutil.TestData(), a, "webhookctx/detached"))
 }
+

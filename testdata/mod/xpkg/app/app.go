@@ -8,10 +8,10 @@ import (
 )
 
 func Handle(ctx context.Context) error {
-	if err := util.Lookup(); err != nil { // want `^inheritctx: util.Lookup makes its own root context \(context.TODO\(\) at example.com/xpkg/util/util.go:9\) although ctx, the context Handle receives, is in scope`
+	if err := util.Lookup(); err != nil { // want `^inheritctx: util.Lookup makes a root context \(context.TODO\(\) at example.com/xpkg/util/util.go:9\); make it take a context.Context and pass ctx, the context Handle receives`
 		return err
 	}
-	if err := util.Deep(); err != nil { // want `inheritctx: util.Deep makes its own root context \(via Lookup, context.TODO\(\) at example.com/xpkg/util/util.go:9\)`
+	if err := util.Deep(); err != nil { // want `inheritctx: util.Deep makes a root context \(context.TODO\(\) at example.com/xpkg/util/util.go:9, via Lookup\)`
 		return err
 	}
 	util.Detached()          // ok: the helper detaches on purpose

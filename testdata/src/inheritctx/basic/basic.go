@@ -17,7 +17,7 @@ func (c *Client) push(ctx context.Context) error { return nil }
 
 // Sync throws its caller's ctx away.
 func (c *Client) Sync(ctx context.Context) error {
-	tctx, cancel := context.WithTimeout(context.Background(), time.Minute) // want `^context.Background\(\) replaces ctx, the context Sync receives: the caller's cancellation, deadline and trace values are lost; use ctx$`
+	tctx, cancel := context.WithTimeout(context.Background(), time.Minute) // want `^context.Background\(\) replaces ctx, the context Sync receives; use ctx$`
 	defer cancel()
 	if err := c.push(tctx); err != nil {
 		return err
@@ -29,7 +29,7 @@ type key struct{}
 
 // A blank ctx is still the caller's context.
 func (c *Client) Blank(_ context.Context) error {
-	return c.push(context.TODO()) // want `context.TODO\(\) replaces the context Blank receives, which the function discards: the caller's cancellation, deadline and trace values are lost; name the parameter ctx and use it`
+	return c.push(context.TODO()) // want `context.TODO\(\) replaces the context Blank receives, which the function discards; name the parameter ctx and use it`
 }
 
 // Captured: the closure runs with Watch's ctx in scope.
@@ -93,8 +93,8 @@ func (c *Client) Hidden(ctx context.Context) {
 
 // Calls to ctx-less helpers of the package that make a root context.
 func (c *Client) Refresh(ctx context.Context) error {
-	c.reload()                      // want `^Client.reload makes its own root context \(context.TODO\(\) at helpers.go:\d+\) although ctx, the context Refresh receives, is in scope: the caller's cancellation, deadline and trace values are lost; make Client.reload take a context.Context and pass ctx$`
-	if err := fetch(); err != nil { // want `fetch makes its own root context \(via fetchWithRetry, doFetch, context.Background\(\) at helpers.go:\d+\)`
+	c.reload()                      // want `^Client.reload makes a root context \(context.TODO\(\) at helpers.go:\d+\); make it take a context.Context and pass ctx, the context Refresh receives$`
+	if err := fetch(); err != nil { // want `fetch makes a root context \(context.Background\(\) at helpers.go:\d+, via fetchWithRetry, doFetch\)`
 		return err
 	}
 	go c.reload() // ok: detached

@@ -7,7 +7,7 @@ import (
 
 // ensureChild is a helper that a Reconcile calls with its ctx.
 func (r *FooReconciler) ensureChild(ctx context.Context, obj *Object) error {
-	if err := r.Create(context.TODO(), obj); err != nil { // want `^context.TODO\(\) replaces ctx, the context ensureChild receives from Reconcile: the work no longer stops when the reconcile is cancelled or the manager shuts down, and its trace is cut; use ctx$`
+	if err := r.Create(context.TODO(), obj); err != nil { // want `^context.TODO\(\) replaces ctx, the context ensureChild receives from Reconcile; use ctx$`
 		return err
 	}
 	return r.ensureGrandchild(ctx, obj)

@@ -20,7 +20,7 @@ type FooReconciler struct {
 
 func (r *FooReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
 	var obj Object
-	if err := r.Get(context.TODO(), req.NamespacedName, &obj); err != nil { // want `^context.TODO\(\) replaces ctx, the Reconcile's context: the work no longer stops when the reconcile is cancelled or the manager shuts down, and its trace is cut; use ctx$`
+	if err := r.Get(context.TODO(), req.NamespacedName, &obj); err != nil { // want `^context.TODO\(\) replaces ctx, the Reconcile's context; use ctx$`
 		return ctrl.Result{}, err
 	}
 	tctx, cancel := context.WithTimeout(context.Background(), time.Minute) // want `context.Background\(\) replaces ctx, the Reconcile's context`
@@ -42,8 +42,8 @@ func (r *FooReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.R
 	if err := r.ensureChild(ctx, &obj); err != nil {
 		return ctrl.Result{}, err
 	}
-	r.refresh()  // want `^FooReconciler.refresh makes its own root context \(context.TODO\(\) at helpers.go:\d+\) although ctx, the Reconcile's context, is in scope: the work no longer stops when the reconcile is cancelled or the manager shuts down, and its trace is cut; make FooReconciler.refresh take a context.Context and pass ctx$`
-	loadConfig() // want `loadConfig makes its own root context \(via newClient, context.Background\(\) at helpers.go:\d+\)`
+	r.refresh()  // want `^FooReconciler.refresh makes a root context \(context.TODO\(\) at helpers.go:\d+\); make it take a context.Context and pass ctx, the Reconcile's context$`
+	loadConfig() // want `loadConfig makes a root context \(context.Background\(\) at helpers.go:\d+, via newClient\)`
 
 	// ok: the ctx is passed on.
 	return ctrl.Result{}, r.Update(ctx, &obj)
@@ -53,7 +53,7 @@ func (r *FooReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.R
 type BarReconciler struct{ client.Client }
 
 func (r *BarReconciler) Reconcile(_ context.Context, req reconcile.Request) (reconcile.Result, error) {
-	ctx := context.Background() // want `context.Background\(\) replaces the Reconcile's context, which the function discards: .*; name the parameter ctx and use it`
+	ctx := context.Background() // want `context.Background\(\) replaces the Reconcile's context, which the function discards; name the parameter ctx and use it`
 	var obj Object
 	return reconcile.Result{}, r.Get(ctx, req.NamespacedName, &obj)
 }

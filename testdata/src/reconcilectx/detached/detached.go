@@ -17,7 +17,7 @@ type R struct{ client.Client }
 func (r *R) Reconcile(ctx context.Context, req reconcile.Request) (reconcile.Result, error) {
 	var obj Object
 	go func() {
-		_ = r.Update(context.Background(), &obj) // want `^context.Background\(\) in a goroutine drops the values and trace of ctx, the Reconcile's context; to outlive the call but keep them, use context.WithoutCancel\(ctx\)$`
+		_ = r.Update(context.Background(), &obj) // want `^context.Background\(\) in a goroutine drops the values and trace of ctx, the Reconcile's context; use context.WithoutCancel\(ctx\)$`
 	}()
 	go r.audit(context.TODO()) // want `context.TODO\(\) in a goroutine drops the values and trace of ctx`
 	defer func() {
@@ -34,7 +34,7 @@ func (r *R) audit(ctx context.Context) {}
 type Blank struct{ client.Client }
 
 func (r *Blank) Reconcile(_ context.Context, req reconcile.Request) (reconcile.Result, error) {
-	go r.audit(context.TODO()) // want `context.TODO\(\) in a goroutine drops the values and trace of the Reconcile's context, which the function discards; to outlive the call but keep them, use context.WithoutCancel\(ctx\)`
+	go r.audit(context.TODO()) // want `context.TODO\(\) in a goroutine drops the values and trace of the Reconcile's context, which the function discards; use context.WithoutCancel\(ctx\)`
 	return reconcile.Result{}, nil
 }
 

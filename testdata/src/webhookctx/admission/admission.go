@@ -20,7 +20,7 @@ func check(ctx context.Context) error { return nil }
 type mutator struct{}
 
 func (m *mutator) Handle(ctx context.Context, req admission.Request) admission.Response {
-	if err := check(context.TODO()); err != nil { // want `^context.TODO\(\) replaces ctx, the admission request's context: the work ignores the API server's webhook deadline, outlives the request, and the request's trace is cut; use ctx$`
+	if err := check(context.TODO()); err != nil { // want `^context.TODO\(\) replaces ctx, the admission request's context; use ctx$`
 		return admission.Errored(500, err)
 	}
 	return admission.Allowed("")
@@ -42,7 +42,7 @@ func (v *PodValidator) ValidateCreate(ctx context.Context, obj *Pod) (admission.
 }
 
 func (v *PodValidator) ValidateUpdate(ctx context.Context, oldObj, newObj *Pod) (admission.Warnings, error) {
-	return nil, v.quota() // want `PodValidator.quota makes its own root context`
+	return nil, v.quota() // want `PodValidator.quota makes a root context`
 }
 
 func (v *PodValidator) ValidateDelete(_ context.Context, obj *Pod) (admission.Warnings, error) {

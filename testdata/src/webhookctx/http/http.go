@@ -16,7 +16,7 @@ type server struct{}
 
 // ServeHTTP of a type that implements http.Handler.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `^context.Background\(\) replaces r.Context\(\), the request's context: the work outlives the request, piling up when clients go away, and the request's trace is cut; use r.Context\(\)$`
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `^context.Background\(\) replaces r.Context\(\), the request's context; use r.Context\(\)$`
 	defer cancel()
 	_ = work(ctx)
 }
@@ -53,7 +53,7 @@ func routes(mux *http.ServeMux, s *server) {
 		_ = work(context.WithoutCancel(r.Context()))
 	})
 	mux.HandleFunc("/c", func(w http.ResponseWriter, _ *http.Request) {
-		_ = work(context.TODO()) // want `context.TODO\(\) replaces the request's context, which the function discards: .*; name the parameter r and use r.Context\(\)$`
+		_ = work(context.TODO()) // want `context.TODO\(\) replaces the request's context, which the function discards; name the parameter r and use r.Context\(\)$`
 	})
 }
 
@@ -88,7 +88,7 @@ func (transport) RoundTrip(req *http.Request) (*http.Response, error) {
 func lookup() error { return work(context.TODO()) }
 
 func handleLookup(w http.ResponseWriter, r *http.Request) {
-	_ = lookup() // want `^lookup makes its own root context \(context.TODO\(\) at http.go:\d+\) although r.Context\(\), the request's context, is in scope: the work outlives the request, piling up when clients go away, and the request's trace is cut; make lookup take a context.Context and pass r.Context\(\)$`
+	_ = lookup() // want `^lookup makes a root context \(context.TODO\(\) at http.go:\d+\); make it take a context.Context and pass r.Context\(\), the request's context$`
 }
 
 // A method serves a probe when it is registered as a health checker.
