@@ -55,7 +55,7 @@ func (s *state) collectFields() bool {
 					if isFuncField(v.Type()) {
 						s.funcFlds[v] = true
 					}
-					if !s.in.HoldsContext(v.Type()) {
+					if !s.holdsContext(v.Type()) {
 						continue
 					}
 					if o == nil {

@@ -85,10 +85,10 @@ func (s *state) lifetime(o *owner) *lifetime {
 			handler = "admission handler"
 		}
 	}
-	lt.runnable = s.in.IsRunnable(n)
+	lt.runnable = s.isRunnable(n)
 	switch {
 	case lt.kind != "":
-	case s.in.IsReconciler(n):
+	case s.isReconciler(n):
 		lt.kind = "reconciler"
 	case handler != "":
 		lt.kind = handler
@@ -117,7 +117,7 @@ func (s *state) isWrapper(o *owner) bool {
 	if !s.in.ImplementsContext(t) {
 		return false
 	}
-	if s.in.DeclaresContextMethods(t) {
+	if s.declaresContextMethods(t) {
 		return true
 	}
 	lt := s.lifetime(o)

@@ -176,7 +176,7 @@ func (e *escape) holds(t types.Type, depth int) bool {
 		}
 		return false
 	}
-	elems := ctxinfo.Elems(t)
+	elems := elems(t)
 	return elems == nil || slices.ContainsFunc(elems, func(el types.Type) bool { return e.holds(el, depth+1) })
 }
 
