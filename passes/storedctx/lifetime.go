@@ -47,12 +47,32 @@ func (s *state) isLent(o origin) bool {
 
 // lifetime is what makes a defined type long-lived.
 type lifetime struct {
-	kind       string          // "reconciler", "runnable", "HTTP handler", "admission handler" or ""
+	kind       ctxinfo.Kind    // Reconcile for a reconciler, HTTP or Admission for a handler, else Plain
 	runnable   bool            // it has Start(context.Context) error, whatever its kind
 	methods    []*ctxinfo.Func // its methods declared in this package
 	ctxMethods []*ctxinfo.Func // those that receive a context of their own
 }
 
+// longLived reports whether the type is a reconciler, a handler or a
+// runnable: one value serves many calls.
+func (lt *lifetime) longLived() bool { return lt.kind != ctxinfo.Plain || lt.runnable }
+
+// role names what makes the type long-lived, for messages: "reconciler",
+// "HTTP handler", "admission handler", "runnable", or "" when it is not.
+func (lt *lifetime) role() string {
+	switch {
+	case lt.kind == ctxinfo.Reconcile:
+		return "reconciler"
+	case lt.kind != ctxinfo.Plain:
+		return lt.kind.String()
+	case lt.runnable:
+		return "runnable"
+	}
+	return ""
+}
+
+// lifetime reports what makes o's type long-lived: a Reconcile method
+// or reconcile.TypedReconciler, a handler method, Start(ctx) error.
 func (s *state) lifetime(o *owner) *lifetime {
 	if o.lt != nil {
 		return o.lt
@@ -66,7 +86,7 @@ func (s *state) lifetime(o *owner) *lifetime {
 	if !ok {
 		return lt
 	}
-	var handler string
+	handler := ctxinfo.Plain
 	for m := range n.Methods() {
 		fn := s.in.Decl(m)
 		if fn == nil {
@@ -78,22 +98,18 @@ func (s *state) lifetime(o *owner) *lifetime {
 		}
 		switch fn.Kind {
 		case ctxinfo.Reconcile:
-			lt.kind = "reconciler"
-		case ctxinfo.HTTP:
-			handler = "HTTP handler"
-		case ctxinfo.Admission:
-			handler = "admission handler"
+			lt.kind = ctxinfo.Reconcile
+		case ctxinfo.HTTP, ctxinfo.Admission:
+			handler = fn.Kind
 		}
 	}
 	lt.runnable = s.isRunnable(n)
-	switch {
-	case lt.kind != "":
-	case s.isReconciler(n):
-		lt.kind = "reconciler"
-	case handler != "":
-		lt.kind = handler
-	case lt.runnable:
-		lt.kind = "runnable"
+	if lt.kind == ctxinfo.Plain {
+		if s.isReconciler(n) {
+			lt.kind = ctxinfo.Reconcile
+		} else {
+			lt.kind = handler
+		}
 	}
 	return lt
 }
@@ -121,7 +137,7 @@ func (s *state) isWrapper(o *owner) bool {
 		return true
 	}
 	lt := s.lifetime(o)
-	return lt.kind == "" && len(lt.ctxMethods) == 0
+	return !lt.longLived() && len(lt.ctxMethods) == 0
 }
 
 // ownsLifetime reports whether o keeps a cancel function for the
@@ -135,7 +151,7 @@ func (s *state) ownsLifetime(o *owner) bool {
 			return true
 		}
 		for _, d := range s.cancelStores[v] {
-			if s.isCancel(d, 0) {
+			if s.isCancelValue(d, 0) {
 				return true
 			}
 		}
@@ -143,9 +159,11 @@ func (s *state) ownsLifetime(o *owner) bool {
 	return false
 }
 
-// isCancel reports whether d is the cancel function of a context.With*
-// call, directly or through variables.
-func (s *state) isCancel(d def, depth int) bool {
+// isCancelValue reports whether d is the cancel function that a
+// context.With* call returns (see ctxinfo.IsWithCancel), directly or
+// through variables. It follows values; ctxinfo.Info.IsCancelCall
+// recognises calls of a value typed context.CancelFunc, a different test.
+func (s *state) isCancelValue(d def, depth int) bool {
 	if depth > 8 {
 		return false
 	}
@@ -158,7 +176,7 @@ func (s *state) isCancel(d def, depth int) bool {
 		}
 		if v, ok := s.info.ObjectOf(e).(*types.Var); ok {
 			for _, dd := range s.locals[v] {
-				if s.isCancel(dd, depth+1) {
+				if s.isCancelValue(dd, depth+1) {
 					return true
 				}
 			}

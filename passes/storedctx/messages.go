@@ -73,8 +73,8 @@ func (s *state) storedIn(st *store) string {
 func (s *state) diagnostic(f *finding) analysis.Diagnostic {
 	fd, o, lt := f.fd, f.fd.owner, f.lt
 	subject := o.name()
-	if lt.kind != "" {
-		subject = lt.kind + " " + subject
+	if role := lt.role(); role != "" {
+		subject = role + " " + subject
 	}
 	var msg string
 	if fd.v.Embedded() {
@@ -139,13 +139,13 @@ func (s *state) diagnostic(f *finding) analysis.Diagnostic {
 		relate(st.at, st.fn.Name()+" stores its ctx here")
 		why = fmt.Sprintf("it keeps the ctx that %s receives (stored at %s), so work started later through the field runs until that ctx ends, whatever the ctx of the code that starts it", st.fn.Name(), s.pos(st.at))
 		fix = "pass a ctx to that work explicitly; if the type owns this lifetime, keep the ctx together with its context.CancelFunc, or keep only ctx.Done() as a stop channel"
-	case lt.kind == "reconciler":
+	case lt.kind == ctxinfo.Reconcile:
 		why = "one reconciler serves every reconcile, so work done through the field ignores each Reconcile's ctx: its cancellation at shutdown, its deadline and its logger" + rootNote
 		fix = "use the ctx that Reconcile receives and pass it to the helpers that need it"
-	case lt.kind == "runnable":
+	case lt.kind == ctxinfo.Plain && lt.runnable:
 		why = "Start already receives the context that bounds the runnable's life, so a stored one is stale or competes with it" + rootNote
 		fix = "pass Start's ctx to the work it starts; if the type owns a lifetime of its own, keep the ctx together with its context.CancelFunc"
-	case lt.kind == "HTTP handler" || lt.kind == "admission handler":
+	case lt.kind == ctxinfo.HTTP || lt.kind == ctxinfo.Admission:
 		why = "one handler serves every request, so work done through the field ignores each request's cancellation and deadline" + rootNote
 		fix = "use the context of the request being served"
 	case len(lt.ctxMethods) == 1:

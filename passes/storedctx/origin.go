@@ -71,7 +71,7 @@ func (s *state) derive(e ast.Expr, depth int) origin {
 		}
 		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
 			if b, ok := s.info.Uses[id].(*types.Builtin); ok {
-				if b.Name() == "append" {
+				if b == types.Universe.Lookup("append") {
 					vals := e.Args[min(1, len(e.Args)):]
 					for _, a := range vals {
 						if o := s.derive(a, depth+1); o.settles(len(vals) == 1) {
@@ -86,10 +86,8 @@ func (s *state) derive(e ast.Expr, depth int) origin {
 		if analysisutil.IsPkgFunc(fn, ctxinfo.ContextPath, "WithoutCancel") {
 			return origin{kind: detached}
 		}
-		if fn != nil && fn.Name() == "Context" && len(e.Args) == 0 {
-			if o := s.requestContext(e); o.kind != unknown {
-				return o
-			}
+		if o := s.requestContext(e); o.kind != unknown {
+			return o
 		}
 		tv, ok := s.info.Types[e.Fun]
 		if !ok || tv.IsType() || len(e.Args) == 0 {
@@ -103,16 +101,12 @@ func (s *state) derive(e ast.Expr, depth int) origin {
 	return origin{}
 }
 
-// requestContext recognises req.Context() (and req.Request.Context() for
-// go-restful) on a handler's request parameter.
+// requestContext recognises the context of a handler's request
+// parameter r: r.Context(), or r.Request.Context() for go-restful.
 func (s *state) requestContext(call *ast.CallExpr) origin {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	x, ok := s.in.RequestContext(call)
 	if !ok {
 		return origin{}
-	}
-	x := ast.Unparen(sel.X)
-	if inner, ok := x.(*ast.SelectorExpr); ok {
-		x = ast.Unparen(inner.X)
 	}
 	id, ok := x.(*ast.Ident)
 	if !ok {

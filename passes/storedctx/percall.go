@@ -20,7 +20,7 @@ import (
 // not long-lived, and no function with a ctx of its own reads the field
 // in place of its ctx.
 func (s *state) isPerCall(f *finding) bool {
-	if len(f.fd.stores) == 0 || len(f.conflicts) > 0 || f.lt.kind != "" {
+	if len(f.fd.stores) == 0 || len(f.conflicts) > 0 || f.lt.longLived() {
 		return false
 	}
 	for _, st := range f.fd.stores {
