@@ -35,6 +35,7 @@ func (s *state) lend(origins []origin) {
 // type that owns it: the value of a context field of a type that keeps
 // its cancel function (unless a per-request context is stored there), or
 // the ctx of a function that receives such a lifetime at every call.
+// A field whose every store is lent is left alone.
 func (s *state) isLent(o origin) bool {
 	switch o.kind {
 	case fieldRead:
@@ -71,8 +72,9 @@ func (lt *lifetime) role() string {
 	return ""
 }
 
-// lifetime reports what makes o's type long-lived: a Reconcile method
-// or reconcile.TypedReconciler, a handler method, Start(ctx) error.
+// lifetime reports what makes o's type long-lived (a Reconcile method or
+// reconcile.TypedReconciler, a handler method, Start(ctx) error) and its
+// methods with a ctx; anonymous structs and aliases are never long-lived.
 func (s *state) lifetime(o *owner) *lifetime {
 	if o.lt != nil {
 		return o.lt
@@ -123,8 +125,9 @@ func (s *state) isMethodOf(fn *ctxinfo.Func, o *owner) bool {
 }
 
 // isWrapper reports whether o is itself a context, whose job is to hold
-// its parent: it declares context methods of its own, or it embeds a
-// context and is neither long-lived nor given a context by its methods.
+// its parent, and so left alone: it declares context methods of its own,
+// or it embeds a context and is neither long-lived nor given a context by
+// its methods (a reconciler that embeds one is reported).
 func (s *state) isWrapper(o *owner) bool {
 	t := types.Type(o.st)
 	if o.direct {
@@ -143,7 +146,8 @@ func (s *state) isWrapper(o *owner) bool {
 // ownsLifetime reports whether o keeps a cancel function for the
 // context it holds: a context.CancelFunc or CancelCauseFunc field, or a
 // func() field assigned the cancel function of context.WithCancel (or
-// WithTimeout, WithDeadline and their Cause forms).
+// WithTimeout, WithDeadline and their Cause forms). Its context fields
+// are left alone unless a per-request context is stored in them.
 func (s *state) ownsLifetime(o *owner) bool {
 	for i := range o.st.NumFields() {
 		v := o.st.Field(i)

@@ -91,7 +91,7 @@ func (s *state) passedAlongside(cur inspector.Cursor, fn *ctxinfo.Func) bool {
 // isSetter reports whether m, a method of o's type that stores its own
 // ctx argument, is a setter in the WithContext style: it returns a value
 // of the type (or of an interface the type implements), or does nothing
-// but assign.
+// but assign. Other methods that keep their ctx are not setters.
 func (s *state) isSetter(m *ctxinfo.Func, o *owner) bool {
 	res := m.Sig.Results()
 	for i := range res.Len() {
@@ -121,7 +121,8 @@ func (s *state) isSetter(m *ctxinfo.Func, o *owner) bool {
 // isAdapter reports whether the field is the lifetime of an adapter: a
 // type whose methods that read the field have no context of their own
 // because their signatures are imposed (by an interface it implements or
-// is used as, or because they are passed as callbacks).
+// is used as, or because they are passed as callbacks). Such a field is
+// left alone; a read in place of a ctx in scope makes it no adapter.
 func (s *state) isAdapter(f *finding) bool {
 	o := f.fd.owner
 	if !o.direct || len(f.readers) == 0 || len(f.conflicts) > 0 {

@@ -150,7 +150,9 @@ func (s *state) propagate() {
 	s.lend(origins)
 }
 
-// isPerRequest reports whether st stores a per-request context.
+// isPerRequest reports whether st stores a per-request context: the ctx
+// of a Reconcile or handler, or one it hands on (see propagate). A field
+// with such a store is reported even where other rules leave it alone.
 func (s *state) isPerRequest(st *store) bool {
 	return st.orig.kind == param && s.perRequest[st.orig.fn] != nil
 }

@@ -163,9 +163,22 @@ func (s *state) report() {
 	}
 }
 
+// examine gathers what the stores and the reads of fd show.
 func (s *state) examine(fd *field) *finding {
-	o := fd.owner
-	f := &finding{fd: fd, lt: s.lifetime(o), borrowed: len(fd.stores) > 0}
+	f := &finding{fd: fd, lt: s.lifetime(fd.owner)}
+	s.examineStores(f)
+	s.examineReads(f)
+	return f
+}
+
+// examineStores sorts the stores of the field by the rule they fall
+// under: a per-request context, a method's own ctx kept by a WithContext
+// setter or otherwise (a runnable keeping Start's ctx), a root context;
+// and notes whether every store is a lent lifetime. Other stores (a
+// value not followed) fall under no rule of their own.
+func (s *state) examineStores(f *finding) {
+	fd, o := f.fd, f.fd.owner
+	f.borrowed = len(fd.stores) > 0
 	for _, st := range fd.stores {
 		f.borrowed = f.borrowed && s.isLent(st.orig)
 		switch {
@@ -183,6 +196,15 @@ func (s *state) examine(fd *field) *finding {
 			f.roots = append(f.roots, st)
 		}
 	}
+}
+
+// examineReads finds the reads that use the field in place of the ctx of
+// the function that reads it, and the methods of the type that read it
+// otherwise. Reads that only watch the context's end, that are passed
+// alongside that function's ctx, or by a function that stored its own
+// ctx in the field, are no such conflict.
+func (s *state) examineReads(f *finding) {
+	fd, o := f.fd, f.fd.owner
 	// Functions that store their own ctx in the field: their reads of it
 	// use their own ctx.
 	storesOwn := map[*ctxinfo.Func]bool{}
@@ -212,5 +234,4 @@ func (s *state) examine(fd *field) *finding {
 			f.readers = append(f.readers, m)
 		}
 	}
-	return f
 }
