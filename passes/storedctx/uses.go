@@ -188,7 +188,7 @@ func (s *state) selector(cur inspector.Cursor, n *ast.SelectorExpr) {
 		switch {
 		case last && sel.Kind() == types.MethodVal:
 			// x.Done() through an embedded context field.
-			watch = watchMethods[sel.Obj().Name()] && analysisutil.Unparen(cur).ParentEdgeKind() == edge.CallExpr_Fun
+			watch = isWatchMethod(sel.Obj()) && analysisutil.Unparen(cur).ParentEdgeKind() == edge.CallExpr_Fun
 		case last:
 			watch = s.watches(cur)
 		}
@@ -196,8 +196,17 @@ func (s *state) selector(cur inspector.Cursor, n *ast.SelectorExpr) {
 	}
 }
 
-// watchMethods are the methods of a context that only observe its end.
-var watchMethods = map[string]bool{"Done": true, "Err": true, "Deadline": true}
+// isWatchMethod reports whether m, a method of a context (the callers
+// know the receiver, or the embedded field it is promoted from, to be
+// one), only observes its end: Done, Err or Deadline, every method of
+// context.Context but Value.
+func isWatchMethod(m types.Object) bool {
+	switch m.Name() {
+	case "Done", "Err", "Deadline":
+		return true
+	}
+	return false
+}
 
 // watches reports whether the context selected at cur is only observed
 // there: x.f.Done(), x.f.Err(), x.f.Deadline() or context.Cause(x.f).
@@ -207,7 +216,7 @@ func (s *state) watches(cur inspector.Cursor) bool {
 	case edge.SelectorExpr_X:
 		outer := c.Parent()
 		sel, _ := s.info.Selections[outer.Node().(*ast.SelectorExpr)]
-		if sel == nil || sel.Kind() != types.MethodVal || !watchMethods[sel.Obj().Name()] || !s.in.IsContext(sel.Recv()) {
+		if sel == nil || sel.Kind() != types.MethodVal || !isWatchMethod(sel.Obj()) || !s.in.IsContext(sel.Recv()) {
 			return false
 		}
 		return analysisutil.Climb(outer, edge.ParenExpr_X).ParentEdgeKind() == edge.CallExpr_Fun
