@@ -57,18 +57,28 @@
 //
 //	// BAD
 //	type scope struct {
-//		ctx context.Context
+//		ctx  context.Context
+//		name string
 //	}
 //
-//	func newScope(ctx context.Context) *scope { return &scope{ctx: ctx} }
+//	func newScope(ctx context.Context, name string) *scope {
+//		return &scope{ctx: ctx, name: name}
+//	}
 //
 //	func (r *BazReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
-//		r.scope = newScope(ctx) // the next Reconcile finds this one's ctx
-//		...
+//		s := newScope(ctx, req.Name)
+//		return ctrl.Result{}, r.Get(s.ctx, client.ObjectKey{Name: s.name}, &v1.Foo{})
 //	}
 //
-//	// GOOD: pass the ctx as a parameter to each function that needs it
-//	func (s *scope) sync(ctx context.Context) error { ... }
+//	// GOOD
+//	type scope struct {
+//		name string
+//	}
+//
+//	func (r *BazReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
+//		s := newScope(req.Name)
+//		return ctrl.Result{}, r.Get(ctx, client.ObjectKey{Name: s.name}, &v1.Foo{})
+//	}
 //
 // # Methods that use the stored context instead of their own
 //
