@@ -19,6 +19,7 @@ const (
 	fieldRead            // the value of a context field, x.f
 )
 
+// origin is where a context value comes from.
 type origin struct {
 	kind originKind
 	fn   *ctxinfo.Func // for param: the function that receives it

@@ -68,6 +68,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// state is what one run of the analyzer learns about a package.
 type state struct {
 	pass *analysis.Pass
 	in   *ctxinfo.Info
