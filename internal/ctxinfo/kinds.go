@@ -91,8 +91,8 @@ func (k *kinds) classify(fn *Func) Kind {
 	return Plain
 }
 
-// instantiate returns generic[arg]'s interface or underlying type, or nil.
-func instantiate(generic *types.Named, arg types.Type) types.Type {
+// Instantiate returns generic[arg]'s interface or underlying type, or nil.
+func Instantiate(generic *types.Named, arg types.Type) types.Type {
 	if generic == nil || generic.TypeParams().Len() != 1 {
 		return nil
 	}
@@ -143,14 +143,14 @@ func (k *kinds) isReconcile(fn *Func) bool {
 	req := p.At(1).Type()
 	if fn.Sig.Recv() != nil {
 		for _, generic := range []*types.Named{k.typedReconciler, k.objectReconciler} {
-			if iface, ok := instantiate(generic, req).(*types.Interface); ok && isMethodOf(fn, iface) {
+			if iface, ok := Instantiate(generic, req).(*types.Interface); ok && isMethodOf(fn, iface) {
 				return true
 			}
 		}
 		return false
 	}
 	if _, lit := fn.Node.(*ast.FuncLit); lit {
-		if under := instantiate(k.typedFunc, req); under != nil {
+		if under := Instantiate(k.typedFunc, req); under != nil {
 			return types.Identical(fn.Sig, under)
 		}
 	}
@@ -184,7 +184,7 @@ func (k *kinds) isAdmission(fn *Func) bool {
 	}
 	obj := p.At(p.Len() - 1).Type()
 	for _, generic := range []*types.Named{k.validator, k.defaulter} {
-		if iface, ok := instantiate(generic, obj).(*types.Interface); ok && isMethodOf(fn, iface) {
+		if iface, ok := Instantiate(generic, obj).(*types.Interface); ok && isMethodOf(fn, iface) {
 			return true
 		}
 	}

@@ -32,4 +32,3 @@ func TestBeforeGo121(t *testing.T) {
 	}
 	analysistest.RunWithSuggestedFixes(t, filepath.Join(testutil.TestData(), "mod", "go120"), a, "./...")
 }
-

@@ -21,4 +21,3 @@ func TestReportDetached(t *testing.T) {
 	}
 	testutil.CheckDiagnostics(t, reconcilectx.Name, testutil.ReadDoc(t), analysistest.RunWithSuggestedFixes(t, testutil.TestData(), a, "reconcilectx/detached"))
 }
-

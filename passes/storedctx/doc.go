@@ -21,6 +21,134 @@
 // atomic.Pointer[context.Context]). Anonymous structs and embedded fields
 // count; types are matched by type, never by name.
 //
+// The message names the struct and the field, says what is wrong and what
+// to do instead, and links to the rule below that it breaks: when several
+// apply, the first in the order below. The assignment that stores the
+// context (c.ctx = ctx in a WithContext method, the composite literal in
+// a constructor, the store of a per-request ctx) and the reads that
+// conflict with a function's own ctx are attached to the finding as
+// related information: the field is the one thing to change, so it is one
+// finding, silenced by one //ctxlint:ignore storedctx directive on the
+// field's line.
+//
+// # Per-request contexts kept in a field
+//
+// The context is known to be per-request: it is stored from the ctx of a
+// Reconcile, an HTTP handler or an admission handler, or from a ctx that
+// one of them hands to a function of the package (a constructor, a
+// helper) at any depth. The message names that Reconcile or handler, and
+// the function it hands the ctx on to; the store is related information.
+//
+// The ctx of one Reconcile call carries that reconcile's logger, ID and
+// deadline: work done through the field later runs under the wrong
+// reconcile, or fails once that call's ctx is cancelled. net/http cancels
+// a request's ctx when its handler returns, and an admission request's ctx
+// is cancelled when that webhook call returns: work done through the
+// field later fails with context canceled. When a Reconcile or handler
+// stores its ctx on its own receiver, concurrent calls overwrite each
+// other's (a data race).
+//
+// Such a context is reported even in an adapter, next to a cancel
+// function or when it is only watched (see What is left alone), and a type
+// that keeps one with a cancel function lends no lifetime: an adapter,
+// lifetime or stop signal built on one ends with that request. A per-call
+// state object that a Reconcile or handler builds with its own ctx is not
+// reported: it ends with that request too.
+//
+//	// BAD
+//	type scope struct {
+//		ctx  context.Context
+//		name string
+//	}
+//
+//	func newScope(ctx context.Context, name string) *scope {
+//		return &scope{ctx: ctx, name: name}
+//	}
+//
+//	func (r *BazReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
+//		s := newScope(ctx, req.Name)
+//		return ctrl.Result{}, r.Get(s.ctx, client.ObjectKey{Name: s.name}, &v1.Foo{})
+//	}
+//
+//	// GOOD
+//	type scope struct {
+//		name string
+//	}
+//
+//	func (r *BazReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
+//		s := newScope(req.Name)
+//		return ctrl.Result{}, r.Get(ctx, client.ObjectKey{Name: s.name}, &v1.Foo{})
+//	}
+//
+// # Methods that use the stored context instead of their own
+//
+// A function that has a ctx of its own reads the field and uses it: the
+// stored context is used in place of the caller's, so its caller's
+// cancellation and deadline never reach that work (and, when the field
+// was set to context.Background(), it is never cancelled). A read that
+// only watches the context's end, a read passed to a call that receives
+// that function's ctx too, as in startCache(ctx, c.lifeCtx), where the two
+// have distinct roles, and a read after the function stored its own ctx
+// there are not such uses.
+//
+// The same goes when methods of the type receive a ctx of their own and
+// the field is not read in their place: the stored one is then either
+// dead or used, by other methods, instead of the ctx their callers have.
+//
+//	// BAD
+//	type Client struct {
+//		ctx context.Context
+//	}
+//
+//	func NewClient() *Client { return &Client{ctx: context.TODO()} }
+//
+//	func (c *Client) Sync(ctx context.Context) error { return push(c.ctx) }
+//
+//	// GOOD: use the ctx Sync receives and remove the field
+//	type Client struct{}
+//
+//	func (c *Client) Sync(ctx context.Context) error { return push(ctx) }
+//
+// # WithContext setters
+//
+// A WithContext-style method stores its ctx argument in the field: a
+// method of the type that stores its own ctx parameter and returns a
+// value of the type (or an interface the type implements), or does
+// nothing but assign. Every later call through the value then uses that
+// one ctx: once it is cancelled or expires they all fail, and calls made
+// before it is set have none. client-go turned this design down for that
+// reason. A setter makes a finding even of an adapter or of a context
+// that is only watched.
+//
+//	// BAD
+//	func (c *RESTClient) WithContext(ctx context.Context) *RESTClient {
+//		c2 := *c
+//		c2.ctx = ctx
+//		return &c2
+//	}
+//
+//	func (c *RESTClient) Do() error { return push(c.ctx) }
+//
+//	// GOOD: take a ctx parameter in each method that needs one
+//	func (c *RESTClient) Do(ctx context.Context) error { return push(ctx) }
+//
+// # Reconcilers, runnables and handlers
+//
+// The type is long-lived: a controller-runtime reconciler (it implements
+// reconcile.TypedReconciler or ObjectReconciler), an HTTP or admission
+// handler, or a runnable (it has Start(context.Context) error, as
+// manager.Runnable). One reconciler serves every reconcile, so work done
+// through the field ignores each Reconcile's ctx: its cancellation at
+// shutdown, its deadline and its logger. One handler serves every
+// request, so work done through the field ignores each request's
+// cancellation and deadline. Start already receives the context that
+// bounds a runnable's life, so a stored one is stale or competes with it;
+// and when a method of a runnable keeps the ctx it receives for work
+// started later, that work runs until that ctx ends, whatever the ctx of
+// the code that starts it. If the type owns a lifetime of its own, keep
+// the ctx together with its context.CancelFunc, or keep only ctx.Done() as
+// a stop channel (see What is left alone).
+//
 //	// BAD
 //	type FooReconciler struct {
 //		client.Client
@@ -48,49 +176,35 @@
 //		return r.Get(ctx, req.NamespacedName, &v1.Foo{})
 //	}
 //
-// The message names the struct and the field, says why the stored context
-// goes wrong at run time and what to do instead: pass ctx to the
-// functions that need it, and keep a context.CancelFunc or a done channel
-// to own a lifetime. It is sharper, in this order, when:
+// # Other stored contexts
 //
-//   - the context is known to be per-request: it is stored from the ctx
-//     of a Reconcile, an HTTP handler or an admission handler, or from a
-//     ctx that one of them hands to a function of the package (a
-//     constructor, a helper) at any depth; the message names that
-//     Reconcile or handler and where the ctx is stored, and adds that
-//     concurrent calls overwrite it when a Reconcile or handler stores its
-//     ctx on its own receiver;
-//   - a function that has a ctx of its own reads the field and uses it
-//     (not only watching its end, not only passing it to a call that
-//     receives that function's ctx too, as in startCache(ctx,
-//     c.lifeCtx), where the two have distinct roles, and not after
-//     storing its own ctx there): the stored context is used in place of
-//     the caller's (and, when it was set to context.Background(), it is
-//     never cancelled);
-//   - a WithContext-style method stores its ctx argument in the field: a
-//     method of the type that stores its own ctx parameter and returns a
-//     value of the type (or an interface the type implements), or does
-//     nothing but assign;
-//   - the type is a runnable (it has Start(context.Context) error, as
-//     manager.Runnable) and one of its methods keeps the ctx it receives
-//     for work started later;
-//   - the type is long-lived: a controller-runtime reconciler (it
-//     implements reconcile.TypedReconciler or ObjectReconciler), an HTTP or
-//     admission handler, or a runnable;
-//   - methods of the type receive a ctx of their own, so the stored one is
-//     dead or used in place of theirs;
-//   - the field is set to context.Background() or context.TODO().
+// Any other context kept in a struct outlives the call it belongs to, so
+// later work through the field runs with a context that may already be
+// cancelled, or that no caller can cancel. A field set to
+// context.Background() or context.TODO() is never cancelled, so no
+// caller's cancellation or deadline reaches the work done through it.
+// Pass ctx to the functions that need it, and keep a context.CancelFunc
+// or a done channel to own a lifetime.
 //
-// The assignment that stores the context (c.ctx = ctx in a WithContext
-// method, the composite literal in a constructor, the store of a
-// per-request ctx) and the reads that conflict with a function's own ctx
-// are attached to the finding as related information, and their
-// positions are in the message: the field is the one thing to change, so
-// it is one finding, silenced by one //ctxlint:ignore storedctx directive
-// on the field's line.
+//	// BAD
+//	type job struct {
+//		ctx  context.Context
+//		name string
+//	}
 //
-// Keeping a context is sometimes the right design; these are not
-// reported:
+//	func (j *job) run() error { return push(j.ctx) }
+//
+//	// GOOD
+//	type job struct {
+//		name string
+//	}
+//
+//	func (j *job) run(ctx context.Context) error { return push(ctx) }
+//
+// # What is left alone
+//
+// Keeping a context is sometimes the right design; unless the context is
+// known to be per-request, these are not reported:
 //
 //   - an adapter: a type whose methods that read the field have no ctx of
 //     their own because their signatures are imposed, by an interface
@@ -154,14 +268,15 @@
 //     package's other files do not depend on its tests;
 //   - types named by -allow.
 //
-// Yet a context known to be per-request is reported even in an adapter,
-// next to a cancel function or when it is only watched, and a type that
-// keeps one with a cancel function lends no lifetime: an adapter,
-// lifetime or stop signal built on one ends with that request. A
-// per-call state object that a Reconcile or handler builds with its own
-// ctx is not reported: it ends with that request too.
+// The last five hold for per-request contexts too.
 //
-// Options:
+//	// GOOD: the cache owns the lifetime it keeps, and ends it
+//	type cache struct {
+//		lifeCtx context.Context
+//		cancel  context.CancelFunc
+//	}
+//
+// # Options
 //
 //	-include-tests
 //	    also report structs declared in _test.go files.
@@ -174,14 +289,16 @@
 //	    package of that name. Anonymous structs inside the declaration of
 //	    an allowed type are allowed too.
 //
-// Limitations: fields of struct types declared in other packages are
-// reported in their own package, not where they are used; contexts kept
-// in fields of type any or interface{} (including sync.Map and
-// atomic.Value) are not seen; stores and reads are followed within the
-// package only, and a context's origin through local variables, the
-// first context parameter of the package's functions, the context.With*
-// functions and other functions that return a context made from their
-// first argument. A per-call state object is followed within the
-// function that builds it: a function it is passed to, or a method
-// called on it, is taken to work within the call.
+// # Limitations
+//
+// Fields of struct types declared in other packages are reported in their
+// own package, not where they are used; contexts kept in fields of type
+// any or interface{} (including sync.Map and atomic.Value) are not seen;
+// stores and reads are followed within the package only, and a context's
+// origin through local variables, the first context parameter of the
+// package's functions, the context.With* functions and other functions
+// that return a context made from their first argument. A per-call state
+// object is followed within the function that builds it: a function it
+// is passed to, or a method called on it, is taken to work within the
+// call.
 package storedctx

@@ -18,9 +18,9 @@ import (
 // literal that a function builds with its own ctx (or a context derived
 // from it), and the value built never outlives that call; the type is
 // not long-lived, and no function with a ctx of its own reads the field
-// in place of its ctx.
+// in place of its ctx. Such a field is left alone.
 func (s *state) isPerCall(f *finding) bool {
-	if len(f.fd.stores) == 0 || len(f.conflicts) > 0 || f.lt.kind != "" {
+	if len(f.fd.stores) == 0 || len(f.conflicts) > 0 || f.lt.longLived() {
 		return false
 	}
 	for _, st := range f.fd.stores {
@@ -176,7 +176,7 @@ func (e *escape) holds(t types.Type, depth int) bool {
 		}
 		return false
 	}
-	elems := ctxinfo.Elems(t)
+	elems := elems(t)
 	return elems == nil || slices.ContainsFunc(elems, func(el types.Type) bool { return e.holds(el, depth+1) })
 }
 

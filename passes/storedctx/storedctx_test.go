@@ -1,6 +1,7 @@
 package storedctx_test
 
 import (
+	"os"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -10,7 +11,19 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(), storedctx.Analyzer, "storedctx/basic", "storedctx/events", "storedctx/lent", "storedctx/percall")
+	results := analysistest.Run(t, testutil.TestData(), storedctx.Analyzer, "storedctx/basic", "storedctx/events", "storedctx/lent", "storedctx/percall")
+	checkDiagnostics(t, results)
+}
+
+// checkDiagnostics checks that every message of results is short enough
+// to read in one glance and that every URL is a rule heading of doc.go.
+func checkDiagnostics(t *testing.T, results []*analysistest.Result) {
+	t.Helper()
+	doc, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testutil.CheckDiagnostics(t, "storedctx", string(doc), results)
 }
 
 func TestIncludeTests(t *testing.T) {
@@ -18,7 +31,7 @@ func TestIncludeTests(t *testing.T) {
 	if err := a.Flags.Set("include-tests", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testutil.TestData(), a, "storedctx/tests")
+	checkDiagnostics(t, analysistest.Run(t, testutil.TestData(), a, "storedctx/tests"))
 }
 
 func TestAllow(t *testing.T) {
@@ -28,7 +41,7 @@ func TestAllow(t *testing.T) {
 	if err := a.Flags.Set("allow", "storedctx/allow.Session, allow.Pool,storedctx/allow.Outer,other.Leak,elsewhere/allow.Leak2"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testutil.TestData(), a, "storedctx/allow")
+	checkDiagnostics(t, analysistest.Run(t, testutil.TestData(), a, "storedctx/allow"))
 }
 
 func TestAllowSyntax(t *testing.T) {

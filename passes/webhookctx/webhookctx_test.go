@@ -22,4 +22,3 @@ func TestReportDetached(t *testing.T) {
 	}
 	testutil.CheckDiagnostics(t, webhookctx.Name, testutil.ReadDoc(t), analysistest.RunWithSuggestedFixes(t, testutil.TestData(), a, "webhookctx/detached"))
 }
-

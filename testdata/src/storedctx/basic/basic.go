@@ -10,7 +10,7 @@ func push(ctx context.Context) error { return nil }
 
 // A per-call carrier: the general message.
 type job struct {
-	ctx  context.Context // want `^field ctx of job stores a context: a context belongs to one call, and kept in a struct it outlives that call, so later work through the field runs with a context that may already be cancelled, or that no caller can cancel; pass ctx to the functions that need it, and keep a context.CancelFunc or a done channel to own a lifetime$`
+	ctx  context.Context // want `^field ctx of job stores a context: a stored context outlives the call it belongs to; pass ctx to the functions that need it instead$`
 	name string
 }
 
@@ -89,7 +89,7 @@ type holdsRing struct {
 
 // Embedded: a type whose methods receive a ctx is not a context wrapper.
 type worker struct {
-	context.Context // want `^worker embeds a context: Do already receives a ctx of its own, so the stored one is either dead or used instead of it; use Do's ctx parameter, pass a ctx to the other methods that need one, and remove the field$`
+	context.Context // want `^embedded field Context of worker stores a context, though Do receives a ctx of its own; use Do's ctx parameter and remove the field$`
 	n               int
 }
 
@@ -124,7 +124,7 @@ func local() {
 
 // A func() field that is not a cancel function does not own a lifetime.
 type ticker struct {
-	ctx  context.Context // want `field ctx of ticker stores a context: it is set to context.Background\(\) in newTicker at basic.go:\d+, which is never cancelled`
+	ctx  context.Context // want `field ctx of ticker stores a context, set to context.Background\(\) in newTicker, which is never cancelled`
 	tick func()
 }
 
@@ -146,7 +146,7 @@ func newTimed(parent context.Context) *timed {
 // A per-call stream that a function fills with its own ctx and then
 // reads back: not a conflict, the general message.
 type stream struct {
-	ctx  context.Context // want `^field ctx of stream stores a context: a context belongs to one call`
+	ctx  context.Context // want `^field ctx of stream stores a context: a stored context outlives the call it belongs to`
 	name string
 }
 

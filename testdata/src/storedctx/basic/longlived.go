@@ -15,7 +15,7 @@ import (
 // helper.
 type FooReconciler struct {
 	client.Client
-	ctx context.Context // want `^field ctx of reconciler FooReconciler stores a context: one reconciler serves every reconcile, so work done through the field ignores each Reconcile's ctx: its cancellation at shutdown, its deadline and its logger, and it is set to context.Background\(\) in NewFooReconciler at longlived.go:\d+, which is never cancelled; use the ctx that Reconcile receives and pass it to the helpers that need it$`
+	ctx context.Context // want `^field ctx of reconciler FooReconciler stores a context, set to context.Background\(\) in NewFooReconciler: one reconciler serves every reconcile; use the ctx Reconcile receives and pass it on$`
 }
 
 func NewFooReconciler(c client.Client) *FooReconciler {
@@ -33,7 +33,7 @@ func (r *FooReconciler) sync(req ctrl.Request) error {
 // A reconciler that embeds its context is a stored context, not a
 // context wrapper.
 type EmbedReconciler struct {
-	context.Context // want `^reconciler EmbedReconciler embeds a context: one reconciler serves every reconcile`
+	context.Context // want `^embedded field Context of reconciler EmbedReconciler stores a context: one reconciler serves every reconcile`
 }
 
 func (r *EmbedReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
@@ -42,7 +42,7 @@ func (r *EmbedReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl
 
 // A method with its own ctx that reads the stored one instead.
 type Client struct {
-	ctx context.Context // want `^field ctx of Client stores a context: Sync receives a ctx of its own but uses this one \(at longlived.go:\d+\), set to context.TODO\(\) in NewClient at longlived.go:\d+ and never cancelled, so its caller's cancellation and deadline never reach that work; use the ctx Sync receives and remove the field$`
+	ctx context.Context // want `^field ctx of Client stores a context, set to context.TODO\(\) in NewClient: Sync uses it in place of its own ctx \(at longlived.go:\d+\); use the ctx Sync receives and remove the field$`
 }
 
 func NewClient() *Client { return &Client{ctx: context.TODO()} }
@@ -53,7 +53,7 @@ func (c *Client) Sync(ctx context.Context) error { return push(c.ctx) }
 // design) returning a copy.
 type RESTClient struct {
 	base string
-	ctx  context.Context // want `^field ctx of RESTClient stores a context: WithContext stores its ctx argument in it \(at longlived.go:\d+\), so every later call through RESTClient uses that one ctx: once it is cancelled or expires they all fail, and calls made before it is set have none \(client-go turned this design down for that reason\); take a ctx parameter in each method that needs one instead$`
+	ctx  context.Context // want `^field ctx of RESTClient stores a context: WithContext sets it \(at longlived.go:\d+\) for every later call through RESTClient; take a ctx parameter in each method that needs one instead$`
 }
 
 func (c *RESTClient) WithContext(ctx context.Context) *RESTClient {
@@ -66,7 +66,7 @@ func (c *RESTClient) Do() error { return push(c.ctx) }
 
 // A plain setter, even on a type that implements a ctx-less interface.
 type Session struct {
-	ctx context.Context // want `^field ctx of Session stores a context: SetContext stores its ctx argument in it`
+	ctx context.Context // want `^field ctx of Session stores a context: SetContext sets it \(at longlived.go:\d+\) for every later call through Session`
 }
 
 func (s *Session) SetContext(ctx context.Context) { s.ctx = ctx }
@@ -77,7 +77,7 @@ var _ io.Closer = (*Session)(nil)
 
 // A runnable that keeps the ctx Start receives for work it starts later.
 type Poller struct {
-	ctx context.Context // want `^field ctx of runnable Poller stores a context: it keeps the ctx that Start receives \(stored at longlived.go:\d+\), so work started later through the field runs until that ctx ends, whatever the ctx of the code that starts it; pass a ctx to that work explicitly; if the type owns this lifetime, keep the ctx together with its context.CancelFunc, or keep only ctx.Done\(\) as a stop channel$`
+	ctx context.Context // want `^field ctx of runnable Poller stores a context: it keeps the ctx Start receives \(at longlived.go:\d+\) for work started later; pass a ctx to that work instead$`
 }
 
 func (p *Poller) Start(ctx context.Context) error {
@@ -91,7 +91,7 @@ func (p *Poller) loop() { _ = push(p.ctx) }
 
 // A runnable that keeps another context than the one Start receives.
 type Ticker struct {
-	ctx context.Context // want `^field ctx of runnable Ticker stores a context: Start already receives the context that bounds the runnable's life, so a stored one is stale or competes with it, and it is set to context.Background\(\) in NewTicker at longlived.go:\d+, which is never cancelled; pass Start's ctx to the work it starts; if the type owns a lifetime of its own, keep the ctx together with its context.CancelFunc$`
+	ctx context.Context // want `^field ctx of runnable Ticker stores a context, set to context.Background\(\) in NewTicker: Start receives the ctx that bounds the runnable's life; pass Start's ctx to the work it starts$`
 }
 
 func NewTicker() *Ticker { return &Ticker{ctx: context.Background()} }
@@ -107,7 +107,7 @@ func (t *Ticker) tick() { _ = push(t.ctx) }
 // A reconciler that is also a runnable and keeps its Start ctx for
 // watches started later (controller-runtime's own Controller does this).
 type WatchingReconciler struct {
-	ctx context.Context // want `^field ctx of reconciler WatchingReconciler stores a context: it keeps the ctx that Start receives`
+	ctx context.Context // want `^field ctx of reconciler WatchingReconciler stores a context: it keeps the ctx Start receives \(at longlived.go:\d+\) for work started later`
 }
 
 func (r *WatchingReconciler) Start(ctx context.Context) error {
@@ -124,13 +124,13 @@ func (r *WatchingReconciler) Reconcile(ctx context.Context, req ctrl.Request) (c
 // HTTP handlers: one reads the stored ctx in ServeHTTP (a conflict), one
 // in a ctx-less method.
 type API struct {
-	ctx context.Context // want `^field ctx of HTTP handler API stores a context: ServeHTTP receives a ctx of its own but uses this one`
+	ctx context.Context // want `^field ctx of HTTP handler API stores a context: ServeHTTP uses it in place of its own ctx \(at longlived.go:\d+\)`
 }
 
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) { _ = push(a.ctx) }
 
 type Hook struct {
-	ctx   context.Context // want `^field ctx of HTTP handler Hook stores a context: one handler serves every request, so work done through the field ignores each request's cancellation and deadline; use the context of the request being served$`
+	ctx   context.Context // want `^field ctx of HTTP handler Hook stores a context: one handler serves every request; use the context of the request being served$`
 	queue chan string
 }
 
@@ -144,7 +144,7 @@ func (h *Hook) drain() {
 
 // Methods that take their own ctx and never read the field: it is dead.
 type Store struct {
-	ctx context.Context // want `^field ctx of Store stores a context: Get and Put already receive a ctx of their own, so the stored one is either dead or used instead of theirs; use their ctx parameters, pass a ctx to the other methods that need one, and remove the field$`
+	ctx context.Context // want `^field ctx of Store stores a context, though Get and Put receive a ctx of their own; use their ctx parameters and remove the field$`
 }
 
 func (s *Store) Get(ctx context.Context, k string) error { return push(ctx) }
@@ -152,7 +152,7 @@ func (s *Store) Put(ctx context.Context, k string) error { return push(ctx) }
 
 // Set to a root context, no methods.
 type Options struct {
-	Ctx context.Context // want `^field Ctx of Options stores a context: it is set to context.Background\(\) in defaults at longlived.go:\d+, which is never cancelled, so no caller's cancellation or deadline reaches the work done through it; pass ctx to the functions that need it, and keep a context.CancelFunc or a done channel to own a lifetime$`
+	Ctx context.Context // want `^field Ctx of Options stores a context, set to context.Background\(\) in defaults, which is never cancelled; pass ctx to the functions that need it instead$`
 }
 
 func defaults() Options { return Options{Ctx: context.Background()} }
@@ -160,7 +160,7 @@ func defaults() Options { return Options{Ctx: context.Background()} }
 // An adapter whose context-aware method reads the stored ctx: not an
 // adapter any more, the two contexts conflict.
 type lister struct {
-	ctx context.Context // want `^field ctx of lister stores a context: ListWithContext receives a ctx of its own but uses this one`
+	ctx context.Context // want `^field ctx of lister stores a context: ListWithContext uses it in place of its own ctx \(at longlived.go:\d+\)`
 	c   client.Client
 }
 
@@ -181,7 +181,7 @@ type Komega interface {
 }
 
 type komega struct {
-	ctx context.Context // want `^field ctx of komega stores a context: WithContext stores its ctx argument in it \(at longlived.go:\d+\), so every later call through komega uses that one ctx`
+	ctx context.Context // want `^field ctx of komega stores a context: WithContext sets it \(at longlived.go:\d+\) for every later call through komega`
 	c   client.Client
 }
 
@@ -198,7 +198,7 @@ func (k *komega) Get(name string) func() error {
 
 // A generic reconciler whose Reconcile reads the stored ctx.
 type GenericReconciler[T any] struct {
-	ctx context.Context // want `^field ctx of reconciler GenericReconciler stores a context: Reconcile receives a ctx of its own but uses this one`
+	ctx context.Context // want `^field ctx of reconciler GenericReconciler stores a context: Reconcile uses it in place of its own ctx \(at longlived.go:\d+\)`
 }
 
 func (r *GenericReconciler[T]) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {

@@ -13,7 +13,7 @@ import (
 // function: a per-request ctx is reported even next to its CancelFunc.
 type BarReconciler struct {
 	client.Client
-	ctx    context.Context // want `^field ctx of reconciler BarReconciler stores a context: it is the ctx of one call of BarReconciler.Reconcile, stored in Reconcile at perrequest.go:\d+, with that reconcile's logger, ID and deadline: work done through the field later runs under the wrong reconcile, or fails once that call's ctx is cancelled, and concurrent calls overwrite each other's \(a data race\); pass the ctx as a parameter to each function that needs it instead of storing it$`
+	ctx    context.Context // want `^field ctx of reconciler BarReconciler stores a context: the ctx of a BarReconciler.Reconcile call outlives it, overwritten by concurrent calls; pass ctx as a parameter instead$`
 	cancel context.CancelFunc
 }
 
@@ -26,7 +26,7 @@ func (r *BarReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.R
 // A per-reconcile scope made by a constructor that a Reconcile calls
 // through a helper.
 type scope struct {
-	ctx  context.Context // want `^field ctx of scope stores a context: it is the ctx of one call of BazReconciler.Reconcile, handed on to newScope, stored in newScope at perrequest.go:\d+`
+	ctx  context.Context // want `^field ctx of scope stores a context: the ctx of a BazReconciler.Reconcile call, handed on to newScope, outlives it`
 	name string
 }
 
@@ -51,7 +51,7 @@ func (r *BazReconciler) prepare(ctx context.Context, name string) error {
 // A handler's request context, handed down two levels into an informer
 // event handler: an adapter, but built on a per-request ctx.
 type requestHandler struct {
-	ctx context.Context // want `^field ctx of requestHandler stores a context: it is the ctx of one request served by serve, handed on to wrap, stored in wrap at perrequest.go:\d+, and net/http cancels it when that handler returns: work done through the field later fails with context canceled; pass the ctx`
+	ctx context.Context // want `^field ctx of requestHandler stores a context: the ctx of a request to serve, handed on to wrap, outlives it`
 }
 
 func (h *requestHandler) OnAdd(obj interface{}, isInInitialList bool) { _ = push(h.ctx) }
@@ -71,7 +71,7 @@ type key struct{}
 
 // An admission handler that keeps the last request's context.
 type validator struct {
-	last context.Context // want `^field last of admission handler validator stores a context: it is the ctx of one admission request served by validator.Handle, stored in Handle at perrequest.go:\d+, and it is cancelled when that webhook call returns: work done through the field later fails with context canceled, and concurrent calls overwrite each other's \(a data race\)`
+	last context.Context // want `^field last of admission handler validator stores a context: the ctx of an admission request to validator.Handle outlives it, overwritten by concurrent calls`
 }
 
 func (v *validator) Handle(ctx context.Context, req admission.Request) admission.Response {
@@ -94,7 +94,7 @@ func (r *BazReconciler) startAudit(ctx context.Context) *audit {
 
 // Watched only, but per-request: the watcher stops with that request.
 type requestWatcher struct {
-	done context.Context // want `^field done of HTTP handler requestWatcher stores a context: it is the ctx of one request served by requestWatcher.ServeHTTP, stored in ServeHTTP at perrequest.go:\d+, and net/http cancels it`
+	done context.Context // want `^field done of HTTP handler requestWatcher stores a context: the ctx of a request to requestWatcher.ServeHTTP outlives it, overwritten by concurrent calls`
 }
 
 func (w *requestWatcher) ServeHTTP(rw http.ResponseWriter, r *http.Request) {

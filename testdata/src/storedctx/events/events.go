@@ -35,7 +35,7 @@ func (e *configMapEvents) enqueue(obj interface{}) { _ = e.c.Get(e.ctx, client.O
 // The same shape, never registered as a handler: its methods are not
 // imposed by anything, so its stored ctx is reported.
 type unregistered struct {
-	ctx context.Context // want `^field ctx of runnable unregistered stores a context: it keeps the ctx that Start receives`
+	ctx context.Context // want `^field ctx of runnable unregistered stores a context: it keeps the ctx Start receives \(at events.go:\d+\) for work started later`
 	c   client.Client
 }
 

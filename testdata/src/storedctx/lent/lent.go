@@ -93,7 +93,7 @@ type linkKey struct{}
 // The same design, but one store is context.Background(): reported. The
 // read in dial, next to dial's own ctx, is not taken for a conflict.
 type peer struct {
-	poolCtx context.Context // want `^field poolCtx of peer stores a context: dial already receives a ctx of its own, so the stored one is either dead or used instead of it, and it is set to context.Background\(\) in standalonePeer at lent.go:\d+, which is never cancelled;`
+	poolCtx context.Context // want `^field poolCtx of peer stores a context, set to context.Background\(\) in standalonePeer, though dial receives a ctx of its own`
 	addr    string
 }
 
@@ -128,7 +128,7 @@ func (p *probe) run() { watch(p.poolCtx, "probe") }
 // A reconcile's ctx handed to the pool and on to a constructor is
 // per-request, whatever type it passes through.
 type lease struct {
-	ctx  context.Context // want `^field ctx of lease stores a context: it is the ctx of one call of LeaseReconciler.Reconcile, handed on to newLease, stored in newLease at lent.go:\d+`
+	ctx  context.Context // want `^field ctx of lease stores a context: the ctx of a LeaseReconciler.Reconcile call, handed on to newLease, outlives it`
 	name string
 }
 
@@ -148,7 +148,7 @@ func (r *LeaseReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl
 // An owner built on a reconcile's ctx lends a per-request context, not a
 // lifetime: both are reported.
 type batch struct {
-	ctx    context.Context // want `^field ctx of batch stores a context: it is the ctx of one call of BatchReconciler.Reconcile`
+	ctx    context.Context // want `^field ctx of batch stores a context: the ctx of a BatchReconciler.Reconcile call outlives it`
 	cancel context.CancelFunc
 }
 
@@ -173,7 +173,7 @@ func (r *BatchReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl
 // A read passed next to the function's own ctx is no conflict, but one
 // used alone is.
 type conduit struct {
-	ctx context.Context // want `^field ctx of conduit stores a context: flush receives a ctx of its own but uses this one \(at lent.go:\d+\)`
+	ctx context.Context // want `^field ctx of conduit stores a context, set to context.TODO\(\) in newConduit: flush uses it in place of its own ctx \(at lent.go:\d+\)`
 }
 
 func newConduit() *conduit { return &conduit{ctx: context.TODO()} }

@@ -128,7 +128,7 @@ func (ss *sweepState) sweep() error { return exchange(ss.ctx, ss.name) }
 
 // Returned: the state outlives the call that built it.
 type sessionState struct {
-	ctx context.Context // want `^field ctx of sessionState stores a context: a context belongs to one call, and kept in a struct it outlives that call`
+	ctx context.Context // want `^field ctx of sessionState stores a context: a stored context outlives the call it belongs to`
 }
 
 func (l *link) open(ctx context.Context) *sessionState {
@@ -142,7 +142,7 @@ func (ss *sessionState) prepare() { _ = exchange(ss.ctx, "prepare") }
 // Returned directly by a constructor: a client built with the first
 // caller's ctx.
 type client struct {
-	ctx context.Context // want `^field ctx of client stores a context: a context belongs to one call`
+	ctx context.Context // want `^field ctx of client stores a context: a stored context outlives the call it belongs to`
 }
 
 func newClient(ctx context.Context) *client { return &client{ctx: ctx} }
@@ -152,7 +152,7 @@ func (c *client) send(msg string) error { return exchange(c.ctx, msg) }
 // Wrapped by a helper whose result, an interface it implements, is
 // returned: the wrapper carries the state out of the call.
 type traceState struct {
-	ctx  context.Context // want `^field ctx of traceState stores a context: a context belongs to one call`
+	ctx  context.Context // want `^field ctx of traceState stores a context: a stored context outlives the call it belongs to`
 	name string
 }
 
@@ -170,7 +170,7 @@ func (l *link) trace(ctx context.Context, name string) labeler {
 
 // Stored into a field of the receiver.
 type probeState struct {
-	ctx context.Context // want `^field ctx of probeState stores a context: a context belongs to one call`
+	ctx context.Context // want `^field ctx of probeState stores a context: a stored context outlives the call it belongs to`
 }
 
 type monitor struct{ last *probeState }
@@ -185,7 +185,7 @@ func (ps *probeState) check() error { return exchange(ps.ctx, "probe") }
 
 // Sent on a channel.
 type jobState struct {
-	ctx context.Context // want `^field ctx of jobState stores a context: a context belongs to one call`
+	ctx context.Context // want `^field ctx of jobState stores a context: a stored context outlives the call it belongs to`
 }
 
 func submit(ctx context.Context, queue chan<- *jobState) {
@@ -198,7 +198,7 @@ func (js *jobState) validate() { _ = exchange(js.ctx, "validate") }
 
 // Appended to a slice.
 type batchState struct {
-	ctx context.Context // want `^field ctx of batchState stores a context: a context belongs to one call`
+	ctx context.Context // want `^field ctx of batchState stores a context: a stored context outlives the call it belongs to`
 }
 
 func collect(ctx context.Context, all []*batchState) []*batchState {
@@ -210,7 +210,7 @@ func (bs *batchState) flush() { _ = exchange(bs.ctx, "flush") }
 
 // Captured by a goroutine, or started as one.
 type keepaliveState struct {
-	ctx context.Context // want `^field ctx of keepaliveState stores a context: a context belongs to one call`
+	ctx context.Context // want `^field ctx of keepaliveState stores a context: a stored context outlives the call it belongs to`
 }
 
 func (l *link) keepalive(ctx context.Context) {
@@ -221,7 +221,7 @@ func (l *link) keepalive(ctx context.Context) {
 func (ks *keepaliveState) loop() { _ = exchange(ks.ctx, "keepalive") }
 
 type pingState struct {
-	ctx context.Context // want `^field ctx of pingState stores a context: a context belongs to one call`
+	ctx context.Context // want `^field ctx of pingState stores a context: a stored context outlives the call it belongs to`
 }
 
 func (l *link) ping(ctx context.Context) {
@@ -234,7 +234,7 @@ func (ps *pingState) loop() { _ = exchange(ps.ctx, "ping") }
 // Used as a method value: the value it is bound to may be called after
 // the call, with the state and its ctx.
 type closeState struct {
-	ctx context.Context // want `^field ctx of closeState stores a context: a context belongs to one call`
+	ctx context.Context // want `^field ctx of closeState stores a context: a stored context outlives the call it belongs to`
 }
 
 func (l *link) onClose(ctx context.Context, register func(func() string)) error {
@@ -249,7 +249,7 @@ func (cs *closeState) notify() error { return exchange(cs.ctx, "closed") }
 
 // Built from context.Background(): the call's own ctx is not used.
 type scanState struct {
-	ctx context.Context // want `^field ctx of scanState stores a context: it is set to context.Background\(\) in scan at percall.go:\d+, which is never cancelled`
+	ctx context.Context // want `^field ctx of scanState stores a context, set to context.Background\(\) in scan, which is never cancelled`
 }
 
 func scan(paths []string) error {
@@ -262,13 +262,13 @@ func (ss *scanState) run() error { return exchange(ss.ctx, "scan") }
 // Built with another function's ctx, read from a field of a type that
 // does not own it.
 type journal struct {
-	ctx context.Context // want `^field ctx of journal stores a context: a context belongs to one call`
+	ctx context.Context // want `^field ctx of journal stores a context: a stored context outlives the call it belongs to`
 }
 
 func newJournal(ctx context.Context) *journal { return &journal{ctx: ctx} }
 
 type replayState struct {
-	ctx context.Context // want `^field ctx of replayState stores a context: a context belongs to one call`
+	ctx context.Context // want `^field ctx of replayState stores a context: a stored context outlives the call it belongs to`
 }
 
 func (j *journal) replay() error {
@@ -281,7 +281,7 @@ func (rs *replayState) run() error { return exchange(rs.ctx, "replay") }
 // Built in a function literal with the enclosing function's ctx: the
 // literal may run after that call.
 type hookState struct {
-	ctx context.Context // want `^field ctx of hookState stores a context: a context belongs to one call`
+	ctx context.Context // want `^field ctx of hookState stores a context: a stored context outlives the call it belongs to`
 }
 
 func (l *link) hook(ctx context.Context, register func(func() error)) {
@@ -295,7 +295,7 @@ func (hs *hookState) fire() error { return exchange(hs.ctx, "hook") }
 
 // Assigned to a value that already exists, not built by a literal.
 type tuneState struct {
-	ctx context.Context // want `^field ctx of tuneState stores a context: a context belongs to one call`
+	ctx context.Context // want `^field ctx of tuneState stores a context: a stored context outlives the call it belongs to`
 }
 
 func (l *link) tune(ctx context.Context) error {
@@ -309,7 +309,7 @@ func (ts *tuneState) apply() error { return exchange(ts.ctx, "tune") }
 // A method of the state that receives another ctx and uses the field
 // instead.
 type uploadState struct {
-	ctx context.Context // want `^field ctx of uploadState stores a context: finish receives a ctx of its own but uses this one \(at percall.go:\d+\)`
+	ctx context.Context // want `^field ctx of uploadState stores a context: finish uses it in place of its own ctx \(at percall.go:\d+\)`
 }
 
 func upload(ctx context.Context) error {
