@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
+	"github.com/ctxlint/ctxlint/internal/baseline"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
 	"github.com/ctxlint/ctxlint/internal/directive"
 	"github.com/ctxlint/ctxlint/internal/names"
@@ -116,7 +117,7 @@ func newAnalyzer() (*analysis.Analyzer, *composite) {
 	}
 	a.Flags.Var(crossPackage{c.rc}, "cross-package",
 		"follow ctx-less helpers into other packages of the module (uses facts: loads every dependency from source, slower)")
-	a.Flags.StringVar(&c.baseline.path, "baseline", "",
+	a.Flags.StringVar(&c.baseline.Path, "baseline", "",
 		"read `FILE`, a baseline written by -write-baseline, and report only findings not recorded in it")
 	return a, c
 }
@@ -131,7 +132,7 @@ type composite struct {
 	dir         *analysis.Analyzer // this instance's directive parser, which knows the checks
 	dropRelated bool
 	checks      []*instance
-	baseline    baseline
+	baseline    baseline.Filter
 }
 
 type instance struct {
@@ -189,7 +190,7 @@ func (c *composite) run(pass *analysis.Pass) (any, error) {
 	if ds := directive.Of(pass); ds != nil {
 		diags = append(diags, directiveDiagnostics(ds, on)...)
 	}
-	diags, err := c.baseline.filter(pass, diags)
+	diags, err := c.baseline.Apply(pass, diags)
 	if err != nil {
 		return nil, err
 	}

@@ -145,3 +145,29 @@ func TestBaseline(t *testing.T) {
 		t.Fatalf("-write-baseline on a broken package: exit %d\n%s", code, out)
 	}
 }
+
+// TestHelp: "ctxlint help" lists the checks, "ctxlint help CHECK" prints
+// that check's doc, with its rules' headings, and an unknown check is an
+// error.
+func TestHelp(t *testing.T) {
+	bin := ctxlintBin(t)
+	dir := copyModule(t, "clean")
+	out, code := run(t, dir, bin, "help")
+	if code != 0 {
+		t.Fatalf("help: exit %d\n%s", code, out)
+	}
+	for _, c := range []string{"reconcilectx", "inheritctx", "storedctx", "watchloop", "webhookctx"} {
+		if !strings.Contains(out, "  "+c+" ") {
+			t.Errorf("help does not list %s:\n%s", c, out)
+		}
+	}
+	out, code = run(t, dir, bin, "help", "inheritctx")
+	if code != 0 || !strings.HasPrefix(out, "inheritctx: report context.Background/TODO where a ctx is in scope") ||
+		!strings.Contains(out, "# Helpers that make a root context") || !strings.Contains(out, "// BAD") {
+		t.Errorf("help inheritctx: exit %d\n%s", code, out)
+	}
+	out, code = run(t, dir, bin, "help", "inherictx")
+	if code != 2 || !strings.Contains(out, `no check "inherictx"`) {
+		t.Errorf("help inherictx: exit %d, want 2\n%s", code, out)
+	}
+}

@@ -12,11 +12,15 @@ import (
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/ctxlint/ctxlint"
+	"github.com/ctxlint/ctxlint/internal/baseline"
 )
 
 func main() {
-	if path, args, ok := writeBaselineArgs(os.Args[1:]); ok {
-		os.Exit(writeBaseline(path, args))
+	if len(os.Args) > 1 && os.Args[1] == "help" {
+		os.Exit(help(os.Stdout, os.Stderr, os.Args[2:]))
+	}
+	if path, args, ok := baseline.SplitWriteArgs(os.Args[1:]); ok {
+		os.Exit(baseline.WriteFromCommand(path, args))
 	}
 	singlechecker.Main(ctxlint.Analyzer)
 }

@@ -1,35 +1,33 @@
-package ctxlint
+package baseline
 
 import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-
-	bl "github.com/ctxlint/ctxlint/internal/baseline"
 )
 
-// baseline is the -baseline flag's state: the file is read once per
+// Filter is the -baseline flag's state: the file is read once per
 // analyzer instance, on first use.
-type baseline struct {
-	path  string
+type Filter struct {
+	Path  string // the baseline file; empty for none
 	once  sync.Once
-	known map[bl.Key]int
+	known map[Key]int
 	err   error
-	roots bl.Roots
+	roots Roots
 }
 
-// filter drops the diagnostics recorded in the baseline. Each package
+// Apply drops the diagnostics recorded in the baseline. Each package
 // counts its own findings against the recorded counts, so a file analysed
 // twice (in a package and its test variant) is judged the same both times.
-func (b *baseline) filter(pass *analysis.Pass, diags []analysis.Diagnostic) ([]analysis.Diagnostic, error) {
-	if b.path == "" || len(diags) == 0 {
+func (b *Filter) Apply(pass *analysis.Pass, diags []analysis.Diagnostic) ([]analysis.Diagnostic, error) {
+	if b.Path == "" || len(diags) == 0 {
 		return diags, nil
 	}
-	b.once.Do(func() { b.known, b.err = bl.Read(b.path) })
+	b.once.Do(func() { b.known, b.err = Read(b.Path) })
 	if b.err != nil {
 		return nil, b.err
 	}
-	seen := map[bl.Key]int{}
+	seen := map[Key]int{}
 	contents := map[string][]byte{}
 	out := diags[:0]
 	for _, d := range diags {
@@ -39,7 +37,7 @@ func (b *baseline) filter(pass *analysis.Pass, diags []analysis.Diagnostic) ([]a
 			content, _ = pass.ReadFile(posn.Filename)
 			contents[posn.Filename] = content
 		}
-		k := bl.NewEntry(&b.roots, d.Category, posn.Filename, d.Message, bl.Line(content, posn.Line)).Key()
+		k := NewEntry(&b.roots, d.Category, posn.Filename, d.Message, Line(content, posn.Line)).Key()
 		seen[k]++
 		if seen[k] <= b.known[k] {
 			continue

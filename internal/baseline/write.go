@@ -1,4 +1,4 @@
-package main
+package baseline
 
 import (
 	"bytes"
@@ -8,14 +8,12 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
-
-	bl "github.com/ctxlint/ctxlint/internal/baseline"
 )
 
-// writeBaselineArgs finds -write-baseline FILE (or =FILE) among the
+// SplitWriteArgs finds -write-baseline FILE (or =FILE) among the
 // flags. It returns the file and the other arguments, without any
 // -baseline flag (a new baseline records every finding).
-func writeBaselineArgs(args []string) (path string, rest []string, ok bool) {
+func SplitWriteArgs(args []string) (path string, rest []string, ok bool) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" || !strings.HasPrefix(a, "-") {
@@ -39,10 +37,11 @@ func writeBaselineArgs(args []string) (path string, rest []string, ok bool) {
 	return path, rest, ok
 }
 
-// writeBaseline runs ctxlint -json on the packages and records every
-// finding in path. It fails if a package could not be analysed, since the
+// WriteFromCommand runs this executable (the ctxlint command) with -json
+// on the packages and records every finding in path; it returns the
+// command's exit status. It fails if a package could not be analysed, since the
 // baseline would be incomplete.
-func writeBaseline(path string, args []string) int {
+func WriteFromCommand(path string, args []string) int {
 	if path == "" {
 		fmt.Fprintln(os.Stderr, "ctxlint: -write-baseline needs a file name")
 		return 2
@@ -64,7 +63,7 @@ func writeBaseline(path string, args []string) int {
 		fmt.Fprintf(os.Stderr, "ctxlint: not writing %s: %v\n", path, err)
 		return 1
 	}
-	if err := bl.Write(path, entries); err != nil {
+	if err := Write(path, entries); err != nil {
 		fmt.Fprintln(os.Stderr, "ctxlint:", err)
 		return 1
 	}
@@ -80,9 +79,9 @@ type jsonDiag struct {
 
 // entriesFromJSON reads the driver's -json output:
 // {"pkg": {"ctxlint": [diagnostics] or {"error": "..."}}}.
-func entriesFromJSON(data []byte) ([]bl.Entry, error) {
-	var roots bl.Roots
-	var entries []bl.Entry
+func entriesFromJSON(data []byte) ([]Entry, error) {
+	var roots Roots
+	var entries []Entry
 	contents := map[string][]byte{}
 	seen := map[jsonDiag]bool{} // a file in a package and its test variant is reported twice
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -115,7 +114,7 @@ func entriesFromJSON(data []byte) ([]bl.Entry, error) {
 						content, _ = os.ReadFile(file)
 						contents[file] = content
 					}
-					entries = append(entries, bl.NewEntry(&roots, d.Category, file, d.Message, bl.Line(content, line)))
+					entries = append(entries, NewEntry(&roots, d.Category, file, d.Message, Line(content, line)))
 				}
 			}
 		}
