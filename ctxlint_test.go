@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,7 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/ctxlint/ctxlint"
-	"github.com/ctxlint/ctxlint/internal/names"
+	"github.com/ctxlint/ctxlint/internal/ctxinfo"
 	"github.com/ctxlint/ctxlint/internal/testutil"
 )
 
@@ -73,14 +74,11 @@ var driverFlags = []string{"V", "all", "c", "cpuprofile", "debug", "diff", "fix"
 // TestChecks keeps the list of checks, their analyzers, docs and flags
 // consistent.
 func TestChecks(t *testing.T) {
-	if got, want := strings.Join(ctxlint.CheckNames(), ","), strings.Join(names.All, ","); got != want {
-		t.Fatalf("checks %q, names %q", got, want)
-	}
 	var as []*analysis.Analyzer
 	for _, c := range ctxlint.Checks {
 		a := c.New()
 		as = append(as, a)
-		if a.Name != c.Name || !token.IsIdentifier(a.Name) || !names.Known(a.Name) {
+		if a.Name != c.Name || !token.IsIdentifier(a.Name) {
 			t.Errorf("check %s: bad analyzer name %q", c.Name, a.Name)
 		}
 		for _, f := range driverFlags {
@@ -118,6 +116,50 @@ func TestChecks(t *testing.T) {
 		if !strings.Contains(ctxlint.Analyzer.Doc, "\t"+c.Name+" ") {
 			t.Errorf("ctxlint doc does not list %s", c.Name)
 		}
+	}
+}
+
+// TestKindsOwned: every kind of function is owned by exactly one check of
+// the root-context family, so that each site is reported once.
+func TestKindsOwned(t *testing.T) {
+	for _, k := range ctxinfo.Kinds {
+		var owners []string
+		for _, c := range ctxlint.Checks {
+			if slices.Contains(c.Owns, k) {
+				owners = append(owners, c.Name)
+			}
+		}
+		if len(owners) != 1 {
+			t.Errorf("kind %v is owned by %v, want exactly one check", k, owners)
+		}
+	}
+}
+
+// TestDocTables: the README's table of checks and the package doc's list
+// have one row per check, in the order of ctxlint.Checks, and nothing else.
+func TestDocTables(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile("(?m)^\\| \\[`([a-z]+)`\\]\\(passes/([a-z]+)/doc\\.go\\) \\|")
+	var got []string
+	for _, m := range row.FindAllStringSubmatch(string(readme), -1) {
+		if m[1] != m[2] {
+			t.Errorf("README row %s links to passes/%s", m[1], m[2])
+		}
+		got = append(got, m[1])
+	}
+	if want := ctxlint.CheckNames(); !slices.Equal(got, want) {
+		t.Errorf("README table lists %v, want %v", got, want)
+	}
+	list := regexp.MustCompile(`(?m)^\t([a-z]+) {2,}\S`)
+	got = nil
+	for _, m := range list.FindAllStringSubmatch(ctxlint.Analyzer.Doc, -1) {
+		got = append(got, m[1])
+	}
+	if want := ctxlint.CheckNames(); !slices.Equal(got, want) {
+		t.Errorf("package doc lists %v, want %v", got, want)
 	}
 }
 
