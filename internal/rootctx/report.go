@@ -41,7 +41,8 @@ type Spec struct {
 	// when there is none). Every kind is owned by exactly one check.
 	Owns []ctxinfo.Kind
 
-	// DetachedUsage is the usage of the -report-detached flag.
+	// DetachedUsage is the usage of the -report-detached flag; empty for
+	// the usual one.
 	DetachedUsage string
 
 	// More, if not nil, reports the check's own rules after the shared
@@ -419,6 +420,10 @@ func NewCheck(spec Spec) *analysis.Analyzer {
 			return nil, nil
 		}),
 	}
-	a.Flags.BoolVar(&opts.ReportDetached, "report-detached", false, spec.DetachedUsage)
+	usage := spec.DetachedUsage
+	if usage == "" {
+		usage = "also report root contexts in go statements and deferred calls, suggesting context.WithoutCancel(ctx)"
+	}
+	a.Flags.BoolVar(&opts.ReportDetached, "report-detached", false, usage)
 	return a
 }

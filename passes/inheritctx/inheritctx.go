@@ -25,10 +25,5 @@ func Owns() []ctxinfo.Kind { return []ctxinfo.Kind{ctxinfo.Plain} }
 
 // New returns a new instance of the analyzer.
 func New() *analysis.Analyzer {
-	return rootctx.NewCheck(rootctx.Spec{
-		Name:          Name,
-		Doc:           doc,
-		Owns:          Owns(),
-		DetachedUsage: "also report root contexts in go statements and deferred calls, suggesting context.WithoutCancel(ctx)",
-	})
+	return rootctx.NewCheck(rootctx.Spec{Name: Name, Doc: doc, Owns: Owns()})
 }
