@@ -65,20 +65,18 @@ func ExtractDoc(content, name string) (string, error) {
 	if f.Doc == nil {
 		return "", fmt.Errorf("doc.go has no package doc comment")
 	}
-	for section := range strings.SplitSeq(f.Doc.Text(), "\n# ") {
-		body, ok := strings.CutPrefix(section, "Analyzer "+name+"\n")
-		if !ok {
-			continue
-		}
-		body, _, _ = strings.Cut(body, "\n# Analyzer ")
-		body = strings.TrimSpace(body)
-		rest, ok := strings.CutPrefix(body, name+":")
-		if !ok {
-			return "", fmt.Errorf("doc.go: heading 'Analyzer %s' not followed by a line '%s: summary'", name, name)
-		}
-		return strings.TrimSpace(rest), nil
+	// Cut at that heading, not at every heading: the check's rule
+	// headings are part of its doc.
+	_, body, ok := strings.Cut("\n"+f.Doc.Text(), "\n# Analyzer "+name+"\n")
+	if !ok {
+		return "", fmt.Errorf("doc.go has no heading 'Analyzer %s'", name)
 	}
-	return "", fmt.Errorf("doc.go has no heading 'Analyzer %s'", name)
+	body, _, _ = strings.Cut(body, "\n# Analyzer ")
+	rest, ok := strings.CutPrefix(strings.TrimSpace(body), name+":")
+	if !ok {
+		return "", fmt.Errorf("doc.go: heading 'Analyzer %s' not followed by a line '%s: summary'", name, name)
+	}
+	return strings.TrimSpace(rest), nil
 }
 
 // Imports reports whether pkg imports the package with the given path
