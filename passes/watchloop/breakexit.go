@@ -16,10 +16,8 @@ import (
 // ruleBreak is the heading of the rule in doc.go.
 const ruleBreak = "Break in a select"
 
-// checkBreak reports a bare break in a case of a select that ends a watch
-// loop, when it was meant to leave the loop: in case <-ctx.Done(), under
-// if !ok, or as the case's last statement. It leaves alone breaks that
-// skip the rest of a case, and loops whose condition the case sets.
+// checkBreak reports a bare break that leaves only the select ending a watch loop, with a fix; it
+// leaves alone breaks that skip the rest of a case, and cases that set the loop's condition.
 func (c *checker) checkBreak(b inspector.Cursor, loops map[ast.Node]*loop) {
 	var selCur, clauseCur inspector.Cursor
 	child := b

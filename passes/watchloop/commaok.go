@@ -13,10 +13,8 @@ import (
 // ruleCommaOK is the heading of the rule in doc.go.
 const ruleCommaOK = "Receives without comma-ok"
 
-// checkCommaOK reports a receive from a watch's channel, inside a loop,
-// without comma-ok or with its ok discarded, and offers the comma-ok fix.
-// It leaves alone receives outside loops and in loops that run a fixed
-// number of times.
+// checkCommaOK reports a receive from a watch's channel in a loop without comma-ok (or with its
+// ok discarded), with a fix; it leaves alone receives outside loops and in bounded loops.
 func (c *checker) checkCommaOK(r *recv) {
 	l := r.loop
 	if l == nil || c.bounded(l) {

@@ -118,6 +118,17 @@ func (f *flow) local(e ast.Expr) *types.Var {
 	return v
 }
 
+// sources returns the values assigned to the local variable v the first
+// time a walk that records the variables it has seen in seen asks, and
+// nil after (first is false then).
+func (f *flow) sources(v *types.Var, seen map[*types.Var]bool) (srcs []source, first bool) {
+	if seen[v] {
+		return nil, false
+	}
+	seen[v] = true
+	return f.defs[v], true
+}
+
 // uses returns the references to the watch variable v in the
 // declaration, in source order.
 func (f *flow) uses(v *types.Var) []inspector.Cursor { return f.refs[v] }
@@ -177,8 +188,7 @@ type origin struct {
 
 // origins returns where the watch denoted by w came from: one origin per
 // value assigned to the local variable w, or w itself.
-func (f *flow) origins(w ast.Expr) []origin {
-	var out []origin
+func (f *flow) origins(w ast.Expr) (out []origin) {
 	f.addOrigins(w, map[*types.Var]bool{}, &out)
 	return out
 }
@@ -209,20 +219,16 @@ func (f *flow) addOrigins(e ast.Expr, seen map[*types.Var]bool, out *[]origin) {
 		if f.owners[v] != nil {
 			*out = append(*out, origin{kind: originParam, expr: x})
 		}
-		if seen[v] {
-			return
-		}
-		seen[v] = true
-		srcs := f.defs[v]
-		if len(srcs) == 0 && f.owners[v] == nil {
+		srcs, first := f.sources(v, seen)
+		if first && len(srcs) == 0 && f.owners[v] == nil {
 			*out = append(*out, origin{kind: originUnknown, expr: x})
 		}
 		for _, s := range srcs {
 			if s.expr == nil {
 				*out = append(*out, origin{kind: originUnknown, expr: x})
-				continue
+			} else {
+				f.addOrigins(s.expr, seen, out)
 			}
-			f.addOrigins(s.expr, seen, out)
 		}
 		return
 	case *ast.SelectorExpr, *ast.IndexExpr, *ast.IndexListExpr, *ast.StarExpr:
@@ -260,8 +266,7 @@ type ctxOrigin struct {
 // own), r.Context() of a request parameter, and other calls that take a
 // context (they are assumed to derive from it, as logr.NewContext and
 // errgroup.WithContext do).
-func (f *flow) ctxRoots(e ast.Expr) []ctxOrigin {
-	var out []ctxOrigin
+func (f *flow) ctxRoots(e ast.Expr) (out []ctxOrigin) {
 	f.addCtxRoots(e, map[*types.Var]bool{}, &out)
 	return out
 }
@@ -279,16 +284,13 @@ func (f *flow) addCtxRoots(e ast.Expr, seen map[*types.Var]bool, out *[]ctxOrigi
 		if fn := f.owners[v]; fn != nil {
 			*out = append(*out, ctxOrigin{kind: ctxParam, fn: fn, expr: x})
 		}
-		if seen[v] {
-			return
-		}
-		seen[v] = true
-		for _, s := range f.defs[v] {
+		srcs, _ := f.sources(v, seen)
+		for _, s := range srcs {
 			if s.expr == nil {
 				*out = append(*out, ctxOrigin{kind: ctxOther, expr: x})
-				continue
+			} else {
+				f.addCtxRoots(s.expr, seen, out)
 			}
-			f.addCtxRoots(s.expr, seen, out)
 		}
 		return
 	case *ast.CallExpr:

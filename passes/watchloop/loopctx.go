@@ -15,10 +15,8 @@ import (
 // ruleLoopCtx is the heading of the rule in doc.go.
 const ruleLoopCtx = "Loops that ignore the context"
 
-// checkLoopCtx reports a loop over a watch's channel, in a function with a
-// ctx in scope, that only the watch closing ends. It leaves alone loops
-// with a select case that leaves them, and watches that close with ctx,
-// are stopped elsewhere, or come from somewhere the flow cannot follow.
+// checkLoopCtx reports a watch loop that ignores the ctx in scope; it leaves alone loops with a
+// way out, and watches that close with ctx, are stopped elsewhere or have an unknown origin.
 func (c *checker) checkLoopCtx(l *loop) {
 	scope := c.in.ScopeAt(l.cur)
 	if scope.Provider == nil {

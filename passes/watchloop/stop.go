@@ -18,10 +18,8 @@ import (
 // ruleStop is the heading of the rule in doc.go.
 const ruleStop = "Watches not stopped"
 
-// checkStopped reports the watch that the call at cur starts when some
-// path of its function neither stops nor hands it on, and a watch that is
-// discarded. It leaves alone watches that are returned, stored, passed
-// on, or used by a closure, and paths on which the call's error is not nil.
+// checkStopped reports a watch started by the call at cur and not stopped on some path, or discarded;
+// it leaves alone watches handed on (returned, stored, passed, used by a closure) and error paths.
 func (c *checker) checkStopped(cur inspector.Cursor) {
 	call := cur.Node().(*ast.CallExpr)
 	idx := c.api.watchResult(call)
