@@ -127,6 +127,9 @@ func (c *checker) stoppedElsewhere(w ast.Expr, l *loop) bool {
 		return false
 	}
 	loopFn := c.funcOf(l.cur)
+	if loopFn == nil {
+		return false
+	}
 	for _, u := range c.flow.uses(v) {
 		if u.ParentEdgeKind() != edge.SelectorExpr_X {
 			continue
