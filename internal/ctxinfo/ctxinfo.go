@@ -133,9 +133,6 @@ type Info struct {
 	Context  types.Type
 	ctxIface *types.Interface
 
-	// watchIface is k8s.io/apimachinery/pkg/watch.Interface, or nil.
-	watchIface *types.Interface
-
 	pkgs  map[string]*types.Package
 	funcs map[ast.Node]*Func
 	decls map[*types.Func]*Func
@@ -205,9 +202,6 @@ func run(pass *analysis.Pass) (any, error) {
 			in.Context = t
 			in.ctxIface, _ = t.Underlying().(*types.Interface)
 		}
-	}
-	if t := analysisutil.LookupNamed(in.pkgs[WatchPath], "Interface"); t != nil {
-		in.watchIface, _ = t.Underlying().(*types.Interface)
 	}
 	k := newKinds(in)
 	for cur := range in.Inspector.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {

@@ -10,24 +10,38 @@
 // dynamic clients, controller-runtime's WithWatch, RetryWatcher, fakes
 // and custom watchers return. Its channel is what ResultChan() returns,
 // used directly or kept in a local variable. The check reports four
-// mistakes.
+// mistakes, one per section below; each finding links to its section.
 //
-// 1. A loop over a watch's channel that ignores the ctx in scope (a
+// # Loops that ignore the context
+//
+// A loop over a watch's channel that ignores the ctx in scope (a
 // parameter, a ctx captured from an enclosing function, or an HTTP
 // request's context): a range over the channel, or a for loop that
-// receives from it with no other select case that leaves the loop. A
-// case on <-ctx.Done(), a stop channel or a timeout that returns or
+// receives from it with no other select case that leaves the loop. Only
+// the watch closing ends such a loop, so the loop and its goroutine leak
+// when ctx is done: they outlive the reconcile or the server.
+//
+// A case on <-ctx.Done(), a stop channel or a timeout that returns or
 // breaks out is a way out, and so is a case that calls the watch's Stop
 // or a cancel function, panics, or sets the loop's condition; a ticker
-// case that logs and goes round again is not. Only the watch closing
-// ends such a loop, so it and its goroutine outlive the reconcile or the
-// server. A watch created from that ctx, or from a context derived from
-// it (context.WithCancel, WithTimeout, WithValue and the like, or any
-// call that takes it and returns a context), closes its channel when ctx
-// ends, as client-go's watches do, so ranging over it is fine. A watch
-// created from context.Background(), context.WithoutCancel(ctx) or an
-// unrelated context (a field, say), by a call that takes no context, or
-// handed in as a parameter or field, does not.
+// case that logs and goes round again is not. A watch created from that
+// ctx, or from a context derived from it (context.WithCancel,
+// WithTimeout, WithValue and the like, or any call that takes it and
+// returns a context), closes its channel when ctx ends, as client-go's
+// watches do, so ranging over it is fine. A watch created from
+// context.Background(), context.WithoutCancel(ctx) or an unrelated
+// context (a field, say), by a call that takes no context, or handed in
+// as a parameter or field, does not. With -ctx-closes-watch=false no
+// watch is trusted to close with ctx, and the finding says so.
+//
+// Left alone: a select loop with a case <-ctx.Done() that returns; loops
+// in a function with no ctx in scope (main, tests, a bounded consumer
+// that stops the watch itself); a range over a watch that was stopped,
+// and so closed, before the loop (a fake watcher filled and then
+// stopped), or over watch.NewEmptyWatch(); a watch stopped by another
+// goroutine, or by context.AfterFunc(ctx, w.Stop), while the loop waits;
+// and a watch whose origin the check cannot follow (a range element,
+// say).
 //
 //	// BAD
 //	w, err := pods.Watch(context.Background(), opts)
@@ -49,17 +63,26 @@
 //		handle(ev)
 //	}
 //
-// 2. A receive from the channel inside a loop without the comma-ok form,
-// or whose ok is discarded: once the watch closes, the receive returns
-// a zero event at once, forever, and the loop spins. The suggested fix
-// turns ev := <-ch (or case ev := <-ch:, case <-ch:, a bare <-ch) into a
-// comma-ok receive followed by if !ok { ... } that leaves the loop:
-// break when nothing lies between, return when the loop is the last
-// statement of a function without results, break L when the loop has a
-// label, or else break with the label watchLoop added to the loop. No
-// fix is offered when none of these is safe (an endless for that ends a
-// function with results, an assignment to an existing variable, or two
-// fixes that would label the same loop).
+// # Receives without comma-ok
+//
+// A receive from the channel inside a loop without the comma-ok form, or
+// whose ok is discarded. Once the watch closes, the receive returns a
+// zero event at once, forever: the loop receives zero-value events and
+// spins on the closed channel.
+//
+// The suggested fix turns ev := <-ch (or case ev := <-ch:, case <-ch:, a
+// bare <-ch) into a comma-ok receive followed by if !ok { ... } that
+// leaves the loop: break when nothing lies between, return when the loop
+// is the last statement of a function without results, break L when the
+// loop has a label, or else break with the label watchLoop added to the
+// loop. No fix is offered when none of these is safe (an endless for
+// that ends a function with results, an assignment to an existing
+// variable, or two fixes that would label the same loop).
+//
+// Left alone: a comma-ok receive that leaves the loop; a single receive
+// that is not in a loop (tests take one event that way); and receives in
+// loops that run a fixed number of times (a three-clause for, a range
+// over an integer or a slice).
 //
 //	// BAD
 //	for {
@@ -84,23 +107,35 @@
 //		}
 //	}
 //
-// 3. A watch started in the function and not stopped (w.Stop(), deferred
-// or not) nor handed on (returned, stored in a field, map, slice or
-// global, passed to a function, sent on a channel, or used by a closure:
-// a deferred func, a goroutine, a callback) on some path from its
-// creation to the end of the function, or before the loop that creates
-// it creates it again. The watch.Interface contract says Stop must always
-// be called; an open watch holds a connection and a goroutine. A watch is
-// started by a call named Watch... (Pods(ns).Watch(ctx, opts),
-// WatchWithContext), a New...Watcher constructor
-// (watchtools.NewRetryWatcherWithContext), or any other call that takes
-// a context and returns a watch. The finding is at the creation and
-// names the return that leaves the watch open. Paths on which the
-// creation's error is not nil, or the watch is nil, are not followed, and
-// a discarded watch (_, err := c.Watch(...)) is reported too. Paths come
-// from the function's control-flow graph (golang.org/x/tools/go/cfg), as
-// in go vet's lostcancel; panic, os.Exit, log.Fatal, klog's Fatal and
-// Exit, runtime.Goexit and testing's Fatal, FailNow and Skip end a path.
+// # Watches not stopped
+//
+// A watch started in the function and not stopped (w.Stop(), deferred or
+// not) nor handed on (returned, stored in a field, map, slice or global,
+// passed to a function, sent on a channel, or used by a closure: a
+// deferred func, a goroutine, a callback) on some path from its creation
+// to the end of the function, or before the loop that creates it creates
+// it again; and a discarded watch (_, err := c.Watch(...)). The
+// watch.Interface contract says Stop must always be called: an open
+// watch holds a connection and a goroutine, which leak.
+//
+// A watch is started by a call that returns a watch and takes a context
+// (Pods(ns).Watch(ctx, opts), controller-runtime's WithWatch.Watch,
+// watchtools.NewRetryWatcherWithContext, or any wrapper that does the
+// same), or by a function or method of client-go's tools/cache or
+// tools/watch packages (a ListerWatcher's Watch, NewRetryWatcher). The
+// finding is at the creation and names the return that leaves the watch
+// open. Paths come from the function's control-flow graph
+// (golang.org/x/tools/go/cfg), as in go vet's lostcancel; panic,
+// os.Exit, log.Fatal, klog's Fatal and Exit, runtime.Goexit and
+// testing's Fatal, FailNow and Skip end a path.
+//
+// Left alone: paths on which the creation's error is not nil, or the
+// watch is nil; a deferred Stop; a watch handed to another function or
+// goroutine that owns and stops it; apimachinery's in-memory fakes
+// (watch.NewFake and friends) and helpers whose watch need not be
+// stopped (record.EventBroadcaster's StartRecordingToSink), which are
+// not watches started in the function; and calls with a bool result,
+// such as client-go reactors' (handled, watch, error).
 //
 //	// BAD: the second return leaves w open
 //	w, err := pods.Watch(ctx, opts)
@@ -120,13 +155,21 @@
 //	}
 //	defer w.Stop()
 //
-// 4. A bare break in a case of a select that is the last statement of a
+// # Break in a select
+//
+// A bare break in a case of a select that is the last statement of a
 // loop reading a watch, where the break was meant to leave the loop: in
 // the case <-ctx.Done(), under if !ok for the case's own receive, or as
 // the last thing the case does. It leaves the select only, and the loop
-// goes round again, spinning when ctx is done or the channel closed. The
-// suggested fix is a labelled break (adding the label when the loop has
-// none) or, when it is the same, return.
+// goes round again: it spins when ctx is done (the Done channel stays
+// closed) or the watch's channel is closed, and a break that ends a case
+// says the loop should end although it does not. The suggested fix is a
+// labelled break (adding the label when the loop has none) or, when it
+// is the same, return.
+//
+// Left alone: a break that skips the rest of a case or is followed by
+// more of the loop body, and a case that sets a variable of the loop's
+// condition, which may end the loop after the break.
 //
 //	// BAD
 //	case <-ctx.Done():
@@ -136,34 +179,18 @@
 //	case <-ctx.Done():
 //		return
 //
-// Not reported: a select loop with a case <-ctx.Done() that returns, a
-// comma-ok receive that leaves the loop and a deferred Stop; a single
-// receive that is not in a loop (tests take one event that way), and
-// receives in loops that run a fixed number of times (a three-clause for,
-// a range over an integer or a slice); a range over a watch that was
-// stopped, and so closed, before the loop (a fake watcher filled and then
-// stopped), or over watch.NewEmptyWatch(); loops in a function with no
-// ctx in scope (main, tests, a bounded consumer that stops the watch
-// itself); a watch stopped by another goroutine, or by
-// context.AfterFunc(ctx, w.Stop), while the loop waits; a watch handed
-// to another function or goroutine that owns and stops it; a break that
-// skips the rest of a case or is followed by more of the loop body;
-// apimachinery's in-memory fakes (watch.NewFake and friends) and helpers
-// whose watch need not be stopped (record.EventBroadcaster's
-// StartRecordingToSink), which are not watches started in the function;
-// calls with a bool result, such as client-go reactors' (handled, watch,
-// error); and a watch whose origin the check cannot follow (a range
-// element, say).
+// # Limitations
 //
-// Limitations: a channel handed in as a parameter of type
-// <-chan watch.Event is not known to be a watch's channel; the origin of
-// a watch is followed through the local variables of one declaration
-// only; and any call that takes a ctx and returns a context is assumed to
-// derive from it.
+// A channel handed in as a parameter of type <-chan watch.Event is not
+// known to be a watch's channel; the origin of a watch is followed
+// through the local variables of one declaration only; and any call that
+// takes a ctx and returns a context is assumed to derive from it.
 //
-// Options: -check-stop=false turns off the third report (watches not
-// stopped on every path). -ctx-closes-watch=false stops trusting that a
-// watch created from the ctx in scope closes when ctx ends; use it when
-// your watchers ignore their context: every loop that only the watch
-// closing ends is then reported.
+// # Options
+//
+// -check-stop=false turns off the rule "Watches not stopped".
+// -ctx-closes-watch=false stops trusting that a watch created from the
+// ctx in scope closes when ctx ends; use it when your watchers ignore
+// their context: every loop that only the watch closing ends is then
+// reported.
 package watchloop

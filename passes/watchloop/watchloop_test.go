@@ -1,8 +1,10 @@
 package watchloop_test
 
 import (
+	"os"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/ctxlint/ctxlint/internal/testutil"
@@ -20,17 +22,34 @@ func TestNoWatchPackage(t *testing.T) {
 }
 
 func TestCheckStopOff(t *testing.T) {
-	a := watchloop.New()
-	if err := a.Flags.Set("check-stop", "false"); err != nil {
-		t.Fatal(err)
-	}
-	analysistest.Run(t, testutil.TestData(), a, "watchloop/nostop")
+	analysistest.Run(t, testutil.TestData(), withFlag(t, "check-stop", "false"), "watchloop/nostop")
 }
 
 func TestCtxClosesWatchOff(t *testing.T) {
-	a := watchloop.New()
-	if err := a.Flags.Set("ctx-closes-watch", "false"); err != nil {
+	analysistest.Run(t, testutil.TestData(), withFlag(t, "ctx-closes-watch", "false"), "watchloop/ctxnoclose")
+}
+
+// TestDiagnostics checks every message of the testdata, in each
+// configuration, against the rules for messages: at most 200
+// characters, and a URL that is the heading of a rule in doc.go.
+func TestDiagnostics(t *testing.T) {
+	doc, err := os.ReadFile("doc.go")
+	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testutil.TestData(), a, "watchloop/ctxnoclose")
+	dir := testutil.TestData()
+	results := analysistest.Run(t, dir, watchloop.Analyzer, "watchloop/basic")
+	results = append(results, analysistest.Run(t, dir, withFlag(t, "check-stop", "false"), "watchloop/nostop")...)
+	results = append(results, analysistest.Run(t, dir, withFlag(t, "ctx-closes-watch", "false"), "watchloop/ctxnoclose")...)
+	testutil.CheckDiagnostics(t, "watchloop", string(doc), results)
+}
+
+// withFlag returns a new instance of the analyzer with one flag set.
+func withFlag(t *testing.T, name, value string) *analysis.Analyzer {
+	t.Helper()
+	a := watchloop.New()
+	if err := a.Flags.Set(name, value); err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

@@ -13,7 +13,7 @@ func breakOnDone(ctx context.Context, w watch.Interface) {
 	for { // want `loop receiving from w.ResultChan\(\) ignores ctx: w is a parameter`
 		select {
 		case <-ctx.Done():
-			break // want `^break leaves the select, not the loop: the loop goes round again and spins, since the Done channel stays closed; use a labelled break or return$`
+			break // want `^break leaves the select, not the loop, in case <-ctx.Done\(\); use a labelled break or return$`
 		case ev, ok := <-w.ResultChan():
 			if !ok {
 				return
@@ -31,7 +31,7 @@ func breakOnClosed(ctx context.Context, w watch.Interface) {
 			return
 		case ev, ok := <-w.ResultChan():
 			if !ok {
-				break // want `^break leaves the select, not the loop: the loop goes round again and spins on the closed channel; use a labelled break or return$`
+				break // want `^break leaves the select, not the loop, when w.ResultChan\(\) is closed; use a labelled break or return$`
 			}
 			handle(ev)
 		}
@@ -45,7 +45,7 @@ func breakAtTail(ctx context.Context, w watch.Interface, stop <-chan struct{}) e
 		select {
 		case <-stop:
 			println("stopping")
-			break // want `^break leaves the select, not the loop: the loop goes round again, although the break says it should end; use a labelled break or return$`
+			break // want `^break leaves the select, not the loop, at the end of case <-stop; use a labelled break or return$`
 		default:
 			handle(ev)
 		}

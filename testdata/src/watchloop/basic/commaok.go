@@ -15,7 +15,7 @@ func goroutineLoop(ctx context.Context, w watch.Interface) {
 			select {
 			case <-ctx.Done():
 				return
-			case ev := <-w.ResultChan(): // want `^receive from w.ResultChan\(\) without comma-ok: once the watch closes, the loop receives zero-value events forever and spins on the closed channel; receive with ev, ok := and leave the loop when !ok$`
+			case ev := <-w.ResultChan(): // want `^receive from w.ResultChan\(\) without comma-ok; receive with ev, ok := and leave the loop when !ok$`
 				handle(ev)
 			}
 		}
@@ -59,7 +59,7 @@ func direct(w watch.Interface) {
 
 func blankOK(w watch.Interface) {
 	for {
-		ev, _ := <-w.ResultChan() // want `^the ok of this receive from w.ResultChan\(\) is discarded: once the watch closes, the loop receives zero-value events forever and spins on the closed channel; check ok and leave the loop when it is false$`
+		ev, _ := <-w.ResultChan() // want `^the ok of this receive from w.ResultChan\(\) is discarded; check ok and leave the loop when it is false$`
 		handle(ev)
 	}
 }

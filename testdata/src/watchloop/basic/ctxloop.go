@@ -26,14 +26,14 @@ func rangeBackground(ctx context.Context, cs kubernetes.Interface) error {
 		return err
 	}
 	defer w.Stop()
-	for ev := range w.ResultChan() { // want `^loop over w.ResultChan\(\) ignores ctx: w was created from context.Background\(\), so only the watch closing ends the loop and its goroutine leaks when ctx is done; select on <-ctx.Done\(\) as well, or create the watch from ctx$`
+	for ev := range w.ResultChan() { // want `^loop over w.ResultChan\(\) ignores ctx: w was created from context.Background\(\); select on <-ctx.Done\(\) as well, or create the watch from ctx$`
 		handle(ev)
 	}
 	return nil
 }
 
 func rangeParam(ctx context.Context, w watch.Interface) {
-	for ev := range w.ResultChan() { // want `^loop over w.ResultChan\(\) ignores ctx: w is a parameter, handed in from elsewhere, so only the watch closing ends the loop and its goroutine leaks when ctx is done; select on <-ctx.Done\(\) as well$`
+	for ev := range w.ResultChan() { // want `^loop over w.ResultChan\(\) ignores ctx: w is a parameter; select on <-ctx.Done\(\) as well$`
 		handle(ev)
 	}
 }
@@ -83,7 +83,7 @@ func selectTickerOnly(ctx context.Context, cs kubernetes.Interface) error {
 	defer w.Stop()
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
-	for { // want `^loop receiving from w.ResultChan\(\) ignores ctx: w was created from context.TODO\(\), so only the watch closing ends the loop and its goroutine leaks when ctx is done; add a case <-ctx.Done\(\) that returns, or create the watch from ctx$`
+	for { // want `^loop receiving from w.ResultChan\(\) ignores ctx: w was created from context.TODO\(\); add a case <-ctx.Done\(\) that returns, or create the watch from ctx$`
 		select {
 		case <-tick.C:
 			println("still watching") // ok: a ticker that goes round again is no way out
@@ -97,7 +97,7 @@ func selectTickerOnly(ctx context.Context, cs kubernetes.Interface) error {
 }
 
 func plainReceive(ctx context.Context, w watch.Interface) {
-	for { // want `^loop receiving from w.ResultChan\(\) ignores ctx: w is a parameter, handed in from elsewhere, so only the watch closing ends the loop and its goroutine leaks when ctx is done; receive in a select with a case <-ctx.Done\(\) that returns$`
+	for { // want `^loop receiving from w.ResultChan\(\) ignores ctx: w is a parameter; receive in a select with a case <-ctx.Done\(\) that returns$`
 		select {
 		case <-ctx.Done():
 			return

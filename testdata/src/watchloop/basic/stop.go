@@ -16,7 +16,7 @@ import (
 // Rule 3: watches not stopped on every path.
 
 func earlyReturn(ctx context.Context, cs kubernetes.Interface) error {
-	w, err := cs.CoreV1().Pods("ns").Watch(ctx, metav1.ListOptions{}) // want `^watch w is not stopped on every path: the return at stop.go:32 leaves it open, leaking its connection and goroutine; defer w.Stop\(\) once it is created, or hand it on$`
+	w, err := cs.CoreV1().Pods("ns").Watch(ctx, metav1.ListOptions{}) // want `^watch w is not stopped on every path: the return at stop.go:32 leaves it open; defer w.Stop\(\) once it is created, or hand it on$`
 	if err != nil {
 		return err
 	}
@@ -48,7 +48,7 @@ func neverStopped(ctx context.Context, c client.WithWatch, list client.ObjectLis
 }
 
 func discarded(ctx context.Context, cs kubernetes.Interface) error {
-	_, err := cs.CoreV1().Pods("ns").Watch(ctx, metav1.ListOptions{}) // want `^the watch returned by Watch is discarded, so it is never stopped: its connection and goroutine leak; keep it and defer its Stop\(\)$`
+	_, err := cs.CoreV1().Pods("ns").Watch(ctx, metav1.ListOptions{}) // want `^the watch returned by Watch is discarded and never stopped; keep it and defer its Stop\(\)$`
 	return err
 }
 

@@ -19,7 +19,7 @@ func rangeFromCtx(ctx context.Context, cs kubernetes.Interface) error {
 		return err
 	}
 	defer w.Stop()
-	for ev := range w.ResultChan() { // want `^loop over w.ResultChan\(\) ignores ctx: w was created from ctx but is not trusted to close when ctx ends \(ctx-closes-watch is off\), so only the watch closing ends the loop and its goroutine leaks when ctx is done; select on <-ctx.Done\(\) as well$`
+	for ev := range w.ResultChan() { // want `^loop over w.ResultChan\(\) ignores ctx: w was created from ctx, but ctx-closes-watch is off; select on <-ctx.Done\(\) as well$`
 		handle(ev)
 	}
 	return nil
