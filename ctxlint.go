@@ -15,7 +15,6 @@ import (
 	"github.com/ctxlint/ctxlint/internal/baseline"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
 	"github.com/ctxlint/ctxlint/internal/directive"
-	"github.com/ctxlint/ctxlint/internal/names"
 	"github.com/ctxlint/ctxlint/internal/rootctx"
 	"github.com/ctxlint/ctxlint/passes/inheritctx"
 	"github.com/ctxlint/ctxlint/passes/reconcilectx"
@@ -47,8 +46,8 @@ type Check struct {
 var Checks = []Check{
 	{Name: reconcilectx.Name, Default: true, Fix: true, New: reconcilectx.New, Owns: reconcilectx.Owns()},
 	{Name: inheritctx.Name, Default: true, Fix: true, New: inheritctx.New, Owns: inheritctx.Owns()},
-	{Name: names.Storedctx, Default: true, Fix: false, New: storedctx.New},
-	{Name: names.Watchloop, Default: true, Fix: true, New: watchloop.New},
+	{Name: storedctx.Name, Default: true, Fix: false, New: storedctx.New},
+	{Name: watchloop.Name, Default: true, Fix: true, New: watchloop.New},
 	{Name: webhookctx.Name, Default: true, Fix: true, New: webhookctx.New, Owns: webhookctx.Owns()},
 }
 

@@ -10,7 +10,6 @@ import (
 
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
-	"github.com/ctxlint/ctxlint/internal/names"
 )
 
 func (s *state) qualifier(p *types.Package) string {
@@ -185,7 +184,7 @@ func (s *state) diagnostic(f *finding) analysis.Diagnostic {
 		Pos:     fd.pos,
 		End:     fd.end,
 		Message: msg,
-		URL:     analysisutil.RuleURL(names.Storedctx, rule),
+		URL:     analysisutil.RuleURL(Name, rule),
 		Related: related,
 	}
 }

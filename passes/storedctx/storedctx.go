@@ -12,11 +12,13 @@ import (
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
 	"github.com/ctxlint/ctxlint/internal/directive"
-	"github.com/ctxlint/ctxlint/internal/names"
 )
 
 //go:embed doc.go
 var doc string
+
+// Name is the check's name.
+const Name = "storedctx"
 
 // Analyzer reports contexts kept in struct fields. It has its own flags;
 // New returns a fresh instance with fresh flags.
@@ -26,11 +28,11 @@ var Analyzer = New()
 func New() *analysis.Analyzer {
 	c := &checker{}
 	a := &analysis.Analyzer{
-		Name:     names.Storedctx,
-		Doc:      analysisutil.MustExtractDoc(doc, names.Storedctx),
-		URL:      analysisutil.URLBase + names.Storedctx,
+		Name:     Name,
+		Doc:      analysisutil.MustExtractDoc(doc, Name),
+		URL:      analysisutil.URLBase + Name,
 		Requires: []*analysis.Analyzer{ctxinfo.Analyzer, directive.Analyzer},
-		Run:      analysisutil.Recover(names.Storedctx, c.run),
+		Run:      analysisutil.Recover(Name, c.run),
 	}
 	a.Flags.BoolVar(&c.includeTests, "include-tests", false,
 		"also report structs declared in _test.go files (test tables, suite fixtures)")
@@ -51,7 +53,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return nil, nil // the package cannot refer to context.Context
 	}
 	s := &state{
-		pass:     directive.Filter(pass, names.Storedctx),
+		pass:     directive.Filter(pass, Name),
 		in:       in,
 		cfg:      c,
 		info:     pass.TypesInfo,

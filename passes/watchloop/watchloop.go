@@ -15,11 +15,13 @@ import (
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
 	"github.com/ctxlint/ctxlint/internal/directive"
-	"github.com/ctxlint/ctxlint/internal/names"
 )
 
 //go:embed doc.go
 var doc string
+
+// Name is the check's name.
+const Name = "watchloop"
 
 // Analyzer reports watch loops that cannot stop, spin on a closed
 // channel, or leak the watch. It has its own flags; New returns a fresh
@@ -36,11 +38,11 @@ type config struct {
 func New() *analysis.Analyzer {
 	opts := &config{checkStop: true, ctxClosesWatch: true}
 	a := &analysis.Analyzer{
-		Name:     names.Watchloop,
-		Doc:      analysisutil.MustExtractDoc(doc, names.Watchloop),
-		URL:      analysisutil.URLBase + names.Watchloop,
+		Name:     Name,
+		Doc:      analysisutil.MustExtractDoc(doc, Name),
+		URL:      analysisutil.URLBase + Name,
 		Requires: []*analysis.Analyzer{ctxinfo.Analyzer, directive.Analyzer},
-		Run: analysisutil.Recover(names.Watchloop, func(pass *analysis.Pass) (any, error) {
+		Run: analysisutil.Recover(Name, func(pass *analysis.Pass) (any, error) {
 			run(pass, *opts)
 			return nil, nil
 		}),
@@ -105,7 +107,7 @@ func run(pass *analysis.Pass, opts config) {
 		return // the package cannot see watch.Interface
 	}
 	c := &checker{
-		pass:  directive.Filter(pass, names.Watchloop),
+		pass:  directive.Filter(pass, Name),
 		in:    in,
 		api:   api,
 		opts:  opts,
@@ -224,7 +226,7 @@ func (c *checker) checkDecl(decl inspector.Cursor) {
 // report queues d, with the fix plan if any, until the declaration is
 // done; rule is the heading of d's rule in doc.go.
 func (c *checker) report(rule string, d analysis.Diagnostic, plan *fixPlan) {
-	d.URL = analysisutil.RuleURL(names.Watchloop, rule)
+	d.URL = analysisutil.RuleURL(Name, rule)
 	f := &finding{diag: d}
 	if plan != nil && len(plan.edits) > 0 {
 		f.diag.SuggestedFixes = []analysis.SuggestedFix{{Message: plan.message, TextEdits: plan.edits}}
