@@ -2,7 +2,7 @@
 // module, in one run, and prints each one's median wall time, CPU time
 // and peak memory, and the ratios.
 //
-//	go run ./bench [-runs 5] [-gcl custom-gcl] [-vettool] [-cross-package] DIR [PATTERN ...]
+//	go run ./bench [-runs 5] [-gcl custom-gcl] [-vettool] [-cross-package] [-compare BIN] [-skip-vet] DIR [PATTERN ...]
 //
 // It builds ctxlint and a no-op analyzer (the same driver doing nothing:
 // the cost of loading alone, the floor), warms the module and build caches
@@ -18,7 +18,10 @@
 // unchanged tree. With -gcl (a golangci-lint
 // built with the ctxlint plugin, see integration/golangci), it also times
 // golangci-lint running only ctxlint against golangci-lint running only
-// govet, each with a fresh cache.
+// govet, each with a fresh cache. With -compare BIN it also times another
+// ctxlint binary (a build from before a change), so that a refactoring's
+// cost is measured side by side with the code it replaces; -skip-vet
+// leaves out the go vet rows.
 package main
 
 import (
@@ -56,6 +59,8 @@ func main() {
 	gcl := flag.String("gcl", "", "path of a golangci-lint built with the ctxlint plugin (optional)")
 	xpkg := flag.Bool("cross-package", false, "also time ctxlint -cross-package (facts: every dependency loaded from source)")
 	vettool := flag.Bool("vettool", false, "also time go vet -vettool=ctxlint, uncached (x/tools' unitchecker type-checks every dependency from source the first time)")
+	compare := flag.String("compare", "", "also time this other ctxlint `binary` (an earlier build, say), as the row \"ctxlint (compared)\"")
+	skipVet := flag.Bool("skip-vet", false, "do not time go vet (its uncached run takes minutes on a large module)")
 	flag.Parse()
 	if flag.NArg() < 1 {
 		log.Fatal("usage: bench [-runs N] [-gcl custom-gcl] DIR [PATTERN ...]")
@@ -96,10 +101,20 @@ func main() {
 	cmds := []*command{
 		{name: "ctxlint", args: func(int) []string { return with(ctxlint) }},
 		{name: "noop (floor)", args: func(int) []string { return with(noop) }},
-		{name: "go vet", args: func(r int) []string {
-			return with("go", "vet", fmt.Sprintf("-printf.funcs=ctxlintbench%dx%d", nonce, r))
-		}},
-		{name: "go vet (results cached)", args: func(int) []string { return with("go", "vet") }},
+	}
+	if !*skipVet {
+		cmds = append(cmds,
+			&command{name: "go vet", args: func(r int) []string {
+				return with("go", "vet", fmt.Sprintf("-printf.funcs=ctxlintbench%dx%d", nonce, r))
+			}},
+			&command{name: "go vet (results cached)", args: func(int) []string { return with("go", "vet") }})
+	}
+	if *compare != "" {
+		other, err := filepath.Abs(*compare)
+		if err != nil {
+			log.Fatal(err)
+		}
+		cmds = append(cmds, &command{name: "ctxlint (compared)", args: func(int) []string { return with(other) }})
 	}
 	if *vettool {
 		cmds = append(cmds, &command{name: "go vet -vettool=ctxlint (uncached)", args: func(r int) []string {
@@ -143,13 +158,18 @@ func main() {
 		fmt.Fprintf(os.Stderr, "round %d/%d done\n", r+1, *runs)
 	}
 
-	vet, floor := median(cmds[2].runs), median(cmds[1].runs)
+	floor := median(cmds[1].runs)
+	vetRatio := func(m sample) string { return "-" }
+	if !*skipVet {
+		vet := median(cmds[2].runs)
+		vetRatio = func(m sample) string { return fmt.Sprintf("%.2f", m.wall.Seconds()/vet.wall.Seconds()) }
+	}
 	tw := tabwriter.NewWriter(os.Stdout, 0, 8, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "command\twall (median)\tCPU (median)\tpeak RSS (median)\twall / go vet\twall / floor\texit\t\n")
+	fmt.Fprintf(tw, "command\twall (median)\tCPU (median)\tpeak RSS (median)\twall / go vet\twall / floor\tRSS / floor\texit\t\n")
 	for _, c := range cmds {
 		m := median(c.runs)
-		fmt.Fprintf(tw, "%s\t%.2fs\t%.2fs\t%d MB\t%.2f\t%.2f\t%d %s\t\n", c.name, m.wall.Seconds(), m.cpu.Seconds(), m.rssKB/1024,
-			m.wall.Seconds()/vet.wall.Seconds(), m.wall.Seconds()/floor.wall.Seconds(), m.code, c.note)
+		fmt.Fprintf(tw, "%s\t%.2fs\t%.2fs\t%d MB\t%s\t%.2f\t%.2f\t%d %s\t\n", c.name, m.wall.Seconds(), m.cpu.Seconds(), m.rssKB/1024,
+			vetRatio(m), m.wall.Seconds()/floor.wall.Seconds(), float64(m.rssKB)/float64(floor.rssKB), m.code, c.note)
 	}
 	tw.Flush()
 	fmt.Printf("\n%d runs each after one warm-up; %s; %d CPUs; peak RSS is the largest process of the command's tree.\n",
