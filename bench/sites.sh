@@ -6,6 +6,12 @@
 # refactoring that changes no finding leaves them identical.
 #
 #   bench/sites.sh BIN OUT [checkout ...]
+#
+# It lints the example and testdata of the tree it is in. A fix is
+# identified by its edits' offsets, so a change that also edits testdata
+# (a // want comment, say) moves them: then run both binaries from a
+# worktree of the old commit (git worktree add /tmp/old OLD; bash
+# /tmp/old/bench/sites.sh NEWBIN OUT ...).
 set -euo pipefail
 bin=$(realpath "$1"); out=$2; shift 2
 cd "$(dirname "$0")/.."
