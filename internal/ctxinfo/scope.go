@@ -192,7 +192,8 @@ func (in *Info) isErrCheck(init ast.Stmt, cond ast.Expr) bool {
 		return false
 	}
 	lhs, ok := as.Lhs[0].(*ast.Ident)
-	return ok && lhs.Name == id.Name && in.isCtxMethodCall(as.Rhs[0], "Err")
+	return ok && in.TypesInfo.ObjectOf(lhs) != nil && in.TypesInfo.ObjectOf(lhs) == in.TypesInfo.ObjectOf(id) &&
+		in.isCtxMethodCall(as.Rhs[0], "Err")
 }
 
 // nilCheck reports whether cond compares a context with nil, and how
