@@ -63,7 +63,9 @@ func (in *Info) TargetType(cur inspector.Cursor) types.Type {
 		return in.eltType(parent.Node().(*ast.CompositeLit), nil, idx)
 	case edge.ReturnStmt_Results:
 		ret := parent.Node().(*ast.ReturnStmt)
-		for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		// The function that returns: the innermost around the return
+		// statement (the cursor itself may be a literal being returned).
+		for fn := range parent.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 			var sig *types.Signature
 			switch n := fn.Node().(type) {
 			case *ast.FuncDecl:
