@@ -69,7 +69,7 @@ func TestUnknownFlag(t *testing.T) {
 	}
 }
 
-var driverFlags = []string{"V", "all", "c", "cpuprofile", "debug", "diff", "fix", "flags", "json", "memprofile", "source", "tags", "test", "trace", "v"}
+var driverFlags = []string{"V", "all", "c", "cpuprofile", "debug", "diff", "fix", "flags", "format", "json", "memprofile", "source", "tags", "test", "trace", "v", "write-baseline"}
 
 // TestChecks keeps the list of checks, their analyzers, docs and flags
 // consistent.
