@@ -170,3 +170,18 @@ func TestCrossPackage(t *testing.T) {
 	// Without the flag the same calls are silent (no want comments there).
 	analysistest.Run(t, filepath.Join(testutil.TestData(), "mod", "xpkg-off"), newAnalyzer(t), "./...")
 }
+
+// TestGenerated: findings in generated files are dropped, unless
+// Config.IncludeGenerated (the -include-generated flag).
+func TestGenerated(t *testing.T) {
+	a, err := ctxlint.New(ctxlint.Config{IncludeGenerated: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(), a, "composite/generated")
+
+	res := analysistest.Run(nopT{t}, testutil.TestData(), ctxlint.NewAnalyzer(), "composite/generated")
+	if len(res) != 1 || len(res[0].Diagnostics) != 0 {
+		t.Errorf("by default, want no finding in a generated file, got %+v", res)
+	}
+}

@@ -149,6 +149,11 @@ func TestBaseline(t *testing.T) {
 			t.Fatalf("missing baseline: exit %d, want 2 and one line\n%s", code, out)
 		}
 	}
+	// So is a file that is not a baseline.
+	os.WriteFile(filepath.Join(dir, "other.json"), []byte(`{"findings": []}`), 0o644)
+	if out, code := run(t, dir, bin, "-baseline", "other.json", "./..."); code != 2 || !strings.Contains(out, "not a ctxlint baseline") {
+		t.Fatalf("not a baseline: exit %d, want 2\n%s", code, out)
+	}
 	// Writing a baseline over packages that fail to load is refused.
 	broken := copyModule(t, "broken")
 	if out, code := run(t, broken, bin, "-write-baseline", filepath.Join(broken, "b.json"), "./..."); code != 1 {

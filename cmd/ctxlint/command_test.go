@@ -37,7 +37,10 @@ func TestLoadErrors(t *testing.T) {
 
 	cmd := exec.Command(bin, "-json", "./...")
 	cmd.Dir = dir
-	stdout, _ := cmd.Output()
+	stdout, err := cmd.Output()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+		t.Errorf("-json on a broken package: %v, want exit 1", err)
+	}
 	var tree map[string]map[string]struct{ Error string }
 	if err := json.Unmarshal(stdout, &tree); err != nil {
 		t.Fatalf("-json: %v\n%s", err, stdout)
@@ -189,6 +192,12 @@ func TestFixLeft(t *testing.T) {
 	if code != 3 || strings.Count(out, ": storedctx:") != 1 || strings.Count(out, "\n") != 1 {
 		t.Errorf("after -fix: exit %d, want the storedctx finding alone\n%s", code, out)
 	}
+
+	// With -include-generated, -fix edits generated files too.
+	out, code = run(t, dir, bin, "-include-generated", "-fix", "./...")
+	if now, _ := os.ReadFile(filepath.Join(dir, "zz_generated.go")); code != 3 || !strings.Contains(string(now), "use(ctx)") {
+		t.Errorf("-include-generated -fix: exit %d, generated file:\n%s\n%s", code, now, out)
+	}
 }
 
 // TestGenerated: findings in generated files are not reported unless
@@ -203,6 +212,15 @@ func TestGenerated(t *testing.T) {
 	out, code = run(t, dir, bin, "-include-generated", "./...")
 	if code != 3 || !strings.Contains(out, "gen.go:10:6: inheritctx") || !strings.Contains(out, "code.go:6:6: inheritctx") {
 		t.Errorf("-include-generated: exit %d, want both findings\n%s", code, out)
+	}
+	// The same through go vet.
+	out, _ = run(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	if strings.Contains(out, "gen.go") || !strings.Contains(out, "code.go:6:6: inheritctx") {
+		t.Errorf("go vet: want code.go's finding only\n%s", out)
+	}
+	out, _ = run(t, dir, "go", "vet", "-vettool="+bin, "-include-generated", "./...")
+	if !strings.Contains(out, "gen.go:10:6: inheritctx") {
+		t.Errorf("go vet -include-generated: want gen.go's finding\n%s", out)
 	}
 }
 
@@ -296,5 +314,30 @@ func TestSARIFFormat(t *testing.T) {
 	}
 	if run.Results[0].RuleID != "storedctx" || len(run.Results[0].Fixes) != 0 {
 		t.Errorf("first result: %+v", run.Results[0])
+	}
+
+	// A package that fails to load is a notification; the findings of
+	// the others are results, and the status is 3.
+	cmd = exec.Command(bin, "-format=sarif", "./...")
+	cmd.Dir = copyModule(t, "mixed")
+	stdout, err = cmd.Output()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
+		t.Fatalf("mixed: %v, want exit 3\n%s", err, stdout)
+	}
+	var mixed struct {
+		Runs []struct {
+			Invocations []struct {
+				ExecutionSuccessful        bool
+				ToolExecutionNotifications []struct{ Message struct{ Text string } }
+			}
+			Results []json.RawMessage
+		}
+	}
+	if err := json.Unmarshal(stdout, &mixed); err != nil {
+		t.Fatal(err)
+	}
+	inv := mixed.Runs[0].Invocations[0]
+	if inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 1 || !strings.Contains(inv.ToolExecutionNotifications[0].Message.Text, "too many return values") || len(mixed.Runs[0].Results) != 1 {
+		t.Errorf("mixed: want one notification and one result\n%s", stdout)
 	}
 }

@@ -77,7 +77,10 @@ func copyDir(t *testing.T, src string) string {
 func TestSchema(t *testing.T) {
 	bin := build(t)
 	sch := schema(t)
-	dirs := []string{copyDir(t, filepath.Join("..", "..", "cmd", "ctxlint", "testdata", "fixleft"))}
+	testdata := filepath.Join("..", "..", "cmd", "ctxlint", "testdata")
+	// fixleft: fixes and a finding without one; mixed: a package that
+	// does not type-check (a notification) beside a finding.
+	dirs := []string{copyDir(t, filepath.Join(testdata, "fixleft")), copyDir(t, filepath.Join(testdata, "mixed"))}
 	if !testing.Short() {
 		dirs = append(dirs, copyDir(t, filepath.Join("..", "..", "examples", "operator")))
 	}
@@ -86,7 +89,7 @@ func TestSchema(t *testing.T) {
 		if err := validate(t, sch, data); err != nil {
 			t.Errorf("%s: the SARIF output is not valid SARIF 2.1.0: %v", filepath.Base(dir), err)
 		}
-		for _, want := range []string{`"ruleId": "inheritctx"`, `"fixes"`, `"helpUri"`} {
+		for _, want := range []string{`"ruleId": "inheritctx"`, `"fixes"`, `"helpUri"`, `"executionSuccessful"`} {
 			if !bytes.Contains(data, []byte(want)) {
 				t.Errorf("%s: output lacks %s", filepath.Base(dir), want)
 			}
