@@ -23,6 +23,22 @@ func noInternalNames(t *testing.T, what, out string) {
 	}
 }
 
+// stdoutOf runs the command in dir with env added, and returns its
+// standard output alone and its exit status.
+func stdoutOf(t *testing.T, dir string, env []string, args ...string) ([]byte, int) {
+	t.Helper()
+	cmd := exec.Command(ctxlintBin(t), args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	stdout, err := cmd.Output()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return stdout, ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return stdout, 0
+}
+
 // TestLoadErrors: a type error is printed once, in the user's terms, in
 // text and in -json; with findings elsewhere, the findings are printed
 // and the status is 3.
@@ -35,11 +51,9 @@ func TestLoadErrors(t *testing.T) {
 	}
 	noInternalNames(t, "text output", out)
 
-	cmd := exec.Command(bin, "-json", "./...")
-	cmd.Dir = dir
-	stdout, err := cmd.Output()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
-		t.Errorf("-json on a broken package: %v, want exit 1", err)
+	stdout, code := stdoutOf(t, dir, nil, "-json", "./...")
+	if code != 1 {
+		t.Errorf("-json on a broken package: exit %d, want 1", code)
 	}
 	var tree map[string]map[string]struct{ Error string }
 	if err := json.Unmarshal(stdout, &tree); err != nil {
@@ -250,14 +264,10 @@ func TestBuildTags(t *testing.T) {
 // TestGitHubFormat: -format=github prints workflow commands on stdout,
 // with paths relative to $GITHUB_WORKSPACE, and exits 3.
 func TestGitHubFormat(t *testing.T) {
-	bin := ctxlintBin(t)
 	dir := copyModule(t, "fixleft")
-	cmd := exec.Command(bin, "-format=github", "./...")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GITHUB_WORKSPACE="+filepath.Dir(dir))
-	stdout, err := cmd.Output()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
-		t.Fatalf("exit: %v, want 3\n%s", err, stdout)
+	stdout, code := stdoutOf(t, dir, []string{"GITHUB_WORKSPACE=" + filepath.Dir(dir)}, "-format=github", "./...")
+	if code != 3 {
+		t.Fatalf("exit %d, want 3\n%s", code, stdout)
 	}
 	want := "::error file=fixleft/fixleft.go,line=20,col=6,endLine=20,endColumn=20,title=inheritctx::inheritctx: context.TODO() replaces ctx, the context f receives; use ctx\n"
 	if !strings.Contains(string(stdout), want) || strings.Count(string(stdout), "::error ") != 3 {
@@ -269,13 +279,10 @@ func TestGitHubFormat(t *testing.T) {
 // rule per check and the results, and exits 3. integration/sarif
 // validates the same output against the SARIF 2.1.0 schema.
 func TestSARIFFormat(t *testing.T) {
-	bin := ctxlintBin(t)
 	dir := copyModule(t, "fixleft")
-	cmd := exec.Command(bin, "-format=sarif", "./...")
-	cmd.Dir = dir
-	stdout, err := cmd.Output()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
-		t.Fatalf("exit: %v, want 3\n%s", err, stdout)
+	stdout, code := stdoutOf(t, dir, nil, "-format=sarif", "./...")
+	if code != 3 {
+		t.Fatalf("exit %d, want 3\n%s", code, stdout)
 	}
 	var log struct {
 		Version string
@@ -318,11 +325,9 @@ func TestSARIFFormat(t *testing.T) {
 
 	// A package that fails to load is a notification; the findings of
 	// the others are results, and the status is 3.
-	cmd = exec.Command(bin, "-format=sarif", "./...")
-	cmd.Dir = copyModule(t, "mixed")
-	stdout, err = cmd.Output()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
-		t.Fatalf("mixed: %v, want exit 3\n%s", err, stdout)
+	stdout, code = stdoutOf(t, copyModule(t, "mixed"), nil, "-format=sarif", "./...")
+	if code != 3 {
+		t.Fatalf("mixed: exit %d, want 3\n%s", code, stdout)
 	}
 	var mixed struct {
 		Runs []struct {

@@ -201,22 +201,11 @@ func statementEnds(fset *token.FileSet, file *ast.File) map[int]int {
 	return ends
 }
 
-// headerEnd returns the end of stmt, or for a compound statement the
-// opening brace of its body.
+// headerEnd returns the end of stmt, or for a compound statement (if,
+// for, range, switch, select) the opening brace of its body, its first
+// child that is a block.
 func headerEnd(stmt ast.Stmt) token.Pos {
 	switch s := stmt.(type) {
-	case *ast.IfStmt:
-		return s.Body.Lbrace
-	case *ast.ForStmt:
-		return s.Body.Lbrace
-	case *ast.RangeStmt:
-		return s.Body.Lbrace
-	case *ast.SwitchStmt:
-		return s.Body.Lbrace
-	case *ast.TypeSwitchStmt:
-		return s.Body.Lbrace
-	case *ast.SelectStmt:
-		return s.Body.Lbrace
 	case *ast.LabeledStmt:
 		return headerEnd(s.Stmt)
 	case *ast.CaseClause:
@@ -224,7 +213,17 @@ func headerEnd(stmt ast.Stmt) token.Pos {
 	case *ast.CommClause:
 		return s.Colon
 	}
-	return stmt.End()
+	end := stmt.End()
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		if n == stmt {
+			return true
+		}
+		if b, ok := n.(*ast.BlockStmt); ok && end == stmt.End() {
+			end = b.Lbrace
+		}
+		return false // direct children only
+	})
+	return end
 }
 
 func (ds *Directives) parse(p *parser, fset *token.FileSet, c *ast.Comment, rest string, content []byte, ends map[int]int) {
