@@ -52,6 +52,7 @@ func TestExitStatus(t *testing.T) {
 		{"bad flag", "clean", []string{"-inherictx=false", "./..."}, 2, "flag provided but not defined: -inherictx"},
 		{"findings and a load error", "mixed", []string{"./..."}, 3, "inheritctx: context.TODO()"},
 		{"-diff without -fix", "findings", []string{"-diff", "./..."}, 2, "-diff shows the fixes -fix would apply"},
+		{"-json with -fix", "findings", []string{"-json", "-fix", "./..."}, 2, "use one"},
 		{"every check off", "findings", []string{"-reconcilectx=false", "-inheritctx=false", "-storedctx=false", "-watchloop=false", "-webhookctx=false", "./..."}, 2, "every check is switched off"},
 		{"no package named", "clean", nil, 2, "no packages named"},
 		{"bad format", "clean", []string{"-format=xml", "./..."}, 2, "want text, sarif or github"},

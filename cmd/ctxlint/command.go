@@ -125,6 +125,8 @@ func (o *options) check(fs *flag.FlagSet) string {
 		return fmt.Sprintf("-format=%s: want text, sarif or github", o.format)
 	case o.json && o.format != "text":
 		return "-json and -format=" + o.format + " both choose the output; use one"
+	case o.json && o.fix:
+		return "-json prints the findings and their fixes, -fix applies them: use one"
 	case o.diff && !o.fix:
 		return "-diff shows the fixes -fix would apply: use -fix -diff"
 	case o.writeBaseline != "" && o.fix:
