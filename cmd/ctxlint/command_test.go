@@ -273,6 +273,12 @@ func TestGitHubFormat(t *testing.T) {
 	if !strings.Contains(string(stdout), want) || strings.Count(string(stdout), "::error ") != 3 {
 		t.Errorf("want 3 annotations, among them\n%s\ngot\n%s", want, stdout)
 	}
+
+	// A package that does not load is an annotation too.
+	stdout, code = stdoutOf(t, copyModule(t, "mixed"), nil, "-format=github", "./...")
+	if code != 3 || !strings.Contains(string(stdout), "::error title=ctxlint::") || !strings.Contains(string(stdout), "too many return values%0A") {
+		t.Errorf("mixed: exit %d, want 3 and the load error as an annotation\n%s", code, stdout)
+	}
 }
 
 // TestSARIFFormat: -format=sarif prints one SARIF log on stdout, with a

@@ -13,9 +13,14 @@ import (
 // which the runner turns into an annotation on the line (in the pull
 // request's diff too). F is relative to $GITHUB_WORKSPACE, as the runner
 // wants it. Related positions follow the message on lines of their own.
-// Errors (packages that failed to load) are printed as text on stderr.
+// Errors (packages that failed to load) are printed on stderr as in text
+// mode, and as annotations without a file, titled "ctxlint", so that the
+// run's summary says why it failed.
 func (r *result) printGitHub(w io.Writer, findings []finding) error {
 	var b strings.Builder
+	for _, e := range r.errors {
+		fmt.Fprintf(&b, "::error title=ctxlint::%s\n", escapeData(e))
+	}
 	for _, f := range findings {
 		posn, end := r.fset.Position(f.Pos), r.fset.Position(f.End)
 		props := fmt.Sprintf("file=%s,line=%d,col=%d", escapeProperty(relPath(posn.Filename)), posn.Line, posn.Column)
