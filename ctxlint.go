@@ -122,7 +122,7 @@ func newAnalyzer() (*analysis.Analyzer, *composite) {
 	a.Flags.Var(crossPackage{c.rc}, "cross-package",
 		"follow ctx-less helpers into other packages of the module (uses facts: loads every dependency from source, slower)")
 	a.Flags.StringVar(&c.baseline.Path, "baseline", "",
-		"read `FILE`, a baseline written by -write-baseline, and report only findings not recorded in it")
+		"read `FILE`, a baseline written by -write-baseline, and report only findings not recorded in it; a relative FILE is relative to the current directory (through go vet, to the module root)")
 	a.Flags.BoolVar(&c.includeGenerated, "include-generated", false,
 		"also report findings in generated files (those with a \"// Code generated ... DO NOT EDIT.\" header)")
 	composites.Store(a, c)

@@ -59,7 +59,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes (never in generated files), then print the findings left and exit 3 if there are any")
 	fs.BoolVar(&o.diff, "diff", false, "with -fix, print the fixes as a unified diff on stdout instead of applying them")
 	fs.BoolVar(&o.tests, "test", true, "also analyse the packages' test files")
-	fs.StringVar(&o.tags, "tags", "", "comma-separated build `TAGS`, as for go build -tags (GOFLAGS=-tags=TAGS works too, and through go vet)")
+	fs.StringVar(&o.tags, "tags", "", "comma-separated build `TAGS`, as for go build -tags (GOFLAGS=-tags=TAGS works too; through go vet, go vet -tags=TAGS)")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record every current finding in `FILE`, a baseline for -baseline, and exit 0 (1 if a package fails to load); other flags apply as usual")
 	fs.Var(versionFlag{}, "V", versionUsage)
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to `FILE`")
@@ -226,10 +226,6 @@ func usage(w io.Writer, fs *flag.FlagSet) {
 		fmt.Fprintln(w, strings.Join(paras[1:], "\n\n"))
 	}
 	fmt.Fprint(w, `
-Exit status: 0 no findings; 1 a package failed to load or to be analysed,
-and there are no findings; 2 bad flags or arguments; 3 findings (even when
-some package also failed to load: its errors are printed too).
-
 Build tags: -tags=TAGS, or GOFLAGS=-tags=TAGS (as for go build; with go vet,
 go vet -tags=TAGS). Files excluded by the build tags are not analysed.
 
