@@ -291,7 +291,10 @@ func needFacts(a *analysis.Analyzer) bool {
 // collectLoadErrors records the errors of the packages and their
 // dependencies once each. A package that does not type-check has the
 // type checker's errors and, from go list -export, the compiler's report
-// of the same errors; only the type checker's are kept.
+// of the same errors; only the type checker's are kept. An import that go
+// list cannot resolve is reported by go list, which says how to fix it,
+// and again by the type checker ("could not import"); only go list's is
+// kept.
 func (r *result) collectLoadErrors() {
 	seen := map[string]bool{}
 	add := func(s string) {
@@ -300,11 +303,14 @@ func (r *result) collectLoadErrors() {
 			r.errors = append(r.errors, s)
 		}
 	}
-	errsOf := func(p *packages.Package) []string {
+	compilerReport := func(e packages.Error) bool { return e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") }
+	// errsOf returns p's errors; listed says whether go list reported an
+	// error in p or a package it imports.
+	errsOf := func(p *packages.Package, listed bool) []string {
 		typed := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
 		var out []string
 		for _, e := range p.Errors {
-			if typed && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
+			if typed && compilerReport(e) || listed && e.Kind == packages.TypeError && strings.HasPrefix(e.Msg, "could not import ") {
 				continue
 			}
 			if e.Pos == "" {
@@ -315,25 +321,33 @@ func (r *result) collectLoadErrors() {
 		}
 		return out
 	}
-	var visit func(*packages.Package, map[*packages.Package]bool) []string
-	visit = func(p *packages.Package, done map[*packages.Package]bool) []string {
-		if done[p] {
-			return nil
+	// visit returns the errors of p and its imports, and whether go list
+	// reported any of them.
+	// done maps each package visited to that answer, for the packages
+	// reached again through another import.
+	var visit func(*packages.Package, map[*packages.Package]bool) ([]string, bool)
+	visit = func(p *packages.Package, done map[*packages.Package]bool) ([]string, bool) {
+		if l, ok := done[p]; ok {
+			return nil, l
 		}
-		done[p] = true
+		done[p] = false
 		var all []string
+		listed := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind == packages.ListError && !compilerReport(e) })
 		paths := make([]string, 0, len(p.Imports))
 		for path := range p.Imports {
 			paths = append(paths, path)
 		}
 		sort.Strings(paths)
 		for _, path := range paths {
-			all = append(all, visit(p.Imports[path], done)...)
+			errs, l := visit(p.Imports[path], done)
+			all = append(all, errs...)
+			listed = listed || l
 		}
-		return append(all, errsOf(p)...)
+		done[p] = listed
+		return append(all, errsOf(p, listed)...), listed
 	}
 	for _, p := range r.pkgs {
-		errs := visit(p, map[*packages.Package]bool{})
+		errs, _ := visit(p, map[*packages.Package]bool{})
 		for _, e := range errs {
 			add(e)
 		}

@@ -64,6 +64,14 @@ func TestLoadErrors(t *testing.T) {
 	}
 	noInternalNames(t, "-json output", string(stdout))
 
+	// An import no module provides: go list's error, which says what to
+	// do, and not the type checker's echo of it.
+	out, code = run(t, copyModule(t, "missing"), bin, "./...")
+	if code != 1 || strings.Count(out, "no required module provides package example.com/nothere/pkg") != 1 || strings.Contains(out, "could not import") {
+		t.Errorf("missing module: exit %d, want 1 and go list's error alone\n%s", code, out)
+	}
+	noInternalNames(t, "missing module output", out)
+
 	mixed := copyModule(t, "mixed")
 	out, code = run(t, mixed, bin, "./...")
 	if code != 3 || strings.Count(out, "too many return values") != 1 || !strings.Contains(out, "good.go:8:6: inheritctx: context.TODO()") {
