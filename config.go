@@ -27,6 +27,11 @@ type Config struct {
 	// name those positions anyway.
 	DropRelated bool
 
+	// IncludeGenerated is the -include-generated flag: report findings in
+	// generated files too. golangci-lint excludes generated files itself
+	// (its linters.exclusions.generated setting) before ctxlint's filter.
+	IncludeGenerated bool
+
 	// Options holds each check's options by check name and option name,
 	// as flag values: {"inheritctx": {"report-detached": "true"}}.
 	Options map[string]map[string]string
@@ -62,6 +67,11 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 	}
 	if !anyOn {
 		return nil, fmt.Errorf("every check is disabled")
+	}
+	if cfg.IncludeGenerated {
+		if err := a.Flags.Set("include-generated", "true"); err != nil {
+			return nil, err
+		}
 	}
 	if cfg.CrossPackage {
 		if err := a.Flags.Set("cross-package", "true"); err != nil {

@@ -4,10 +4,13 @@ import (
 	_ "embed"
 	"flag"
 	"fmt"
+	"go/ast"
 	"go/token"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -70,6 +73,7 @@ var Analyzer = NewAnalyzer()
 //	-NAME.OPTION      an option of check NAME
 //	-cross-package    follow ctx-less helpers into other packages (facts)
 //	-baseline FILE    drop the findings recorded in FILE
+//	-include-generated  also report findings in generated files
 //
 // Every message starts with "NAME: " and every diagnostic's Category is
 // the check's name. Diagnostics are reported in order of position.
@@ -117,8 +121,32 @@ func newAnalyzer() (*analysis.Analyzer, *composite) {
 	a.Flags.Var(crossPackage{c.rc}, "cross-package",
 		"follow ctx-less helpers into other packages of the module (uses facts: loads every dependency from source, slower)")
 	a.Flags.StringVar(&c.baseline.Path, "baseline", "",
-		"read `FILE`, a baseline written by -write-baseline, and report only findings not recorded in it")
+		"read `FILE`, a baseline written by -write-baseline, and report only findings not recorded in it; a relative FILE is relative to the current directory (through go vet, to the module root)")
+	a.Flags.BoolVar(&c.includeGenerated, "include-generated", false,
+		"also report findings in generated files (those with a \"// Code generated ... DO NOT EDIT.\" header)")
+	composites.Store(a, c)
 	return a, c
+}
+
+// composites maps each composite analyzer to its state, for Enabled.
+var composites sync.Map // *analysis.Analyzer -> *composite
+
+// Enabled returns the names of the checks that the composite analyzer a
+// (from NewAnalyzer or New) runs with its flags as they are now, in the
+// order of Checks; nil if a is not a composite.
+func Enabled(a *analysis.Analyzer) []string {
+	v, ok := composites.Load(a)
+	if !ok {
+		return nil
+	}
+	on := v.(*composite).enabled()
+	var out []string
+	for _, c := range Checks {
+		if on[c.Name] {
+			out = append(out, c.Name)
+		}
+	}
+	return out
 }
 
 func title(doc string) string {
@@ -130,8 +158,11 @@ type composite struct {
 	rc          *analysis.Analyzer // this instance's rootctx analyzer (facts on with -cross-package)
 	dir         *analysis.Analyzer // this instance's directive parser, which knows the checks
 	dropRelated bool
-	checks      []*instance
-	baseline    baseline.Filter
+	// includeGenerated keeps findings in generated files, which are
+	// dropped by default, as golangci-lint does.
+	includeGenerated bool
+	checks           []*instance
+	baseline         baseline.Filter
 }
 
 type instance struct {
@@ -189,6 +220,9 @@ func (c *composite) run(pass *analysis.Pass) (any, error) {
 	if ds := directive.Of(pass); ds != nil {
 		diags = append(diags, directiveDiagnostics(ds, on)...)
 	}
+	if !c.includeGenerated {
+		diags = dropGenerated(pass, diags)
+	}
 	diags, err := c.baseline.Apply(pass, diags)
 	if err != nil {
 		return nil, err
@@ -198,6 +232,21 @@ func (c *composite) run(pass *analysis.Pass) (any, error) {
 		pass.Report(d)
 	}
 	return nil, nil
+}
+
+// dropGenerated removes the diagnostics in generated files (ast.IsGenerated:
+// a "// Code generated ... DO NOT EDIT." comment before the package clause).
+func dropGenerated(pass *analysis.Pass, diags []analysis.Diagnostic) []analysis.Diagnostic {
+	generated := map[*token.File]bool{}
+	for _, f := range pass.Files {
+		if ast.IsGenerated(f) {
+			generated[pass.Fset.File(f.FileStart)] = true
+		}
+	}
+	if len(generated) == 0 {
+		return diags
+	}
+	return slices.DeleteFunc(diags, func(d analysis.Diagnostic) bool { return generated[pass.Fset.File(d.Pos)] })
 }
 
 // sortDiagnostics puts diags in source order: by file name, then offset,

@@ -69,7 +69,7 @@ func TestUnknownFlag(t *testing.T) {
 	}
 }
 
-var driverFlags = []string{"V", "all", "c", "cpuprofile", "debug", "diff", "fix", "flags", "json", "memprofile", "source", "tags", "test", "trace", "v"}
+var driverFlags = []string{"V", "all", "c", "cpuprofile", "debug", "diff", "fix", "flags", "format", "json", "memprofile", "source", "tags", "test", "trace", "v", "write-baseline"}
 
 // TestChecks keeps the list of checks, their analyzers, docs and flags
 // consistent.
@@ -169,4 +169,19 @@ func TestCrossPackage(t *testing.T) {
 	analysistest.Run(t, filepath.Join(testutil.TestData(), "mod", "xpkg"), newAnalyzer(t, "cross-package", "true"), "./...")
 	// Without the flag the same calls are silent (no want comments there).
 	analysistest.Run(t, filepath.Join(testutil.TestData(), "mod", "xpkg-off"), newAnalyzer(t), "./...")
+}
+
+// TestGenerated: findings in generated files are dropped, unless
+// Config.IncludeGenerated (the -include-generated flag).
+func TestGenerated(t *testing.T) {
+	a, err := ctxlint.New(ctxlint.Config{IncludeGenerated: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(), a, "composite/generated")
+
+	res := analysistest.Run(nopT{t}, testutil.TestData(), ctxlint.NewAnalyzer(), "composite/generated")
+	if len(res) != 1 || len(res[0].Diagnostics) != 0 {
+		t.Errorf("by default, want no finding in a generated file, got %+v", res)
+	}
 }

@@ -28,9 +28,13 @@
 //
 //	//ctxlint:ignore CHECK[,CHECK] REASON
 //
-// at the end of the reported line, or alone on the line above it,
-// silences that finding. The reason is required; a directive without one,
-// naming an unknown check, or silencing nothing is itself reported.
+// at the end of the reported line, or alone on the line above it (above
+// a statement of several lines: all of them), silences that finding. The
+// reason is required; a directive without one, naming an unknown check,
+// silencing nothing, or written "// ctxlint:ignore" is itself reported.
+//
+// Generated files ("// Code generated ... DO NOT EDIT.") are not
+// reported unless -include-generated.
 //
 // Adopting on an old codebase: -write-baseline FILE records the current
 // findings (standalone command only); -baseline FILE then reports only
@@ -41,7 +45,9 @@
 // module being linted, through analysis facts. It is off by default
 // because facts make the driver load every dependency from source.
 //
-// Exit status: 0 no findings; 1 a package failed to load or analyse (and
-// no findings); 2 bad flags; 3 findings. With -json the status is 0 even
-// with findings (as for go vet), and -fix applies fixes and exits 0.
+// Exit status: 0 no findings; 1 a package failed to load or analyse, and
+// there are no findings; 2 bad flags or arguments; 3 findings, even when
+// some package also failed to load (its errors are printed too). With
+// -json the status is 0 even with findings (as for go vet); -fix applies
+// the fixes it can, prints the findings left, and exits 3 if there are any.
 package ctxlint

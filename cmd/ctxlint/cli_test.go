@@ -50,6 +50,12 @@ func TestExitStatus(t *testing.T) {
 		{"findings as JSON", "findings", []string{"-json", "./..."}, 0, `"category": "inheritctx"`},
 		{"load error", "broken", []string{"./..."}, 1, "too many return values"},
 		{"bad flag", "clean", []string{"-inherictx=false", "./..."}, 2, "flag provided but not defined: -inherictx"},
+		{"findings and a load error", "mixed", []string{"./..."}, 3, "inheritctx: context.TODO()"},
+		{"-diff without -fix", "findings", []string{"-diff", "./..."}, 2, "-diff shows the fixes -fix would apply"},
+		{"-json with -fix", "findings", []string{"-json", "-fix", "./..."}, 2, "use one"},
+		{"every check off", "findings", []string{"-reconcilectx=false", "-inheritctx=false", "-storedctx=false", "-watchloop=false", "-webhookctx=false", "./..."}, 2, "every check is switched off"},
+		{"no package named", "clean", nil, 2, "no packages named"},
+		{"bad format", "clean", []string{"-format=xml", "./..."}, 2, "want text, sarif or github"},
 		{"bad flag value", "clean", []string{"-inheritctx=maybe", "./..."}, 2, "invalid boolean value"},
 		{"check switched off", "findings", []string{"-inheritctx=false", "./..."}, 0, ""},
 		{"no packages", "clean", []string{"./nosuch/..."}, 1, "no such file or directory"},
@@ -135,9 +141,19 @@ func TestBaseline(t *testing.T) {
 		t.Fatalf("new findings: exit %d, want 3 with the two findings in h\n%s", code, out)
 	}
 
-	// A baseline that cannot be read is an error, not a silent pass.
-	if out, code := run(t, dir, bin, "-baseline", filepath.Join(dir, "nosuch.json"), "./..."); code != 1 || !strings.Contains(out, "reading baseline") {
-		t.Fatalf("missing baseline: exit %d\n%s", code, out)
+	// A baseline that cannot be read is one error and exit 2, not a
+	// silent pass, also on code without findings.
+	clean := copyModule(t, "clean")
+	for _, d := range []string{dir, clean} {
+		out, code := run(t, d, bin, "-baseline", "nosuch.json", "./...")
+		if code != 2 || !strings.Contains(out, "reading baseline") || strings.Count(strings.TrimSpace(out), "\n") != 0 {
+			t.Fatalf("missing baseline: exit %d, want 2 and one line\n%s", code, out)
+		}
+	}
+	// So is a file that is not a baseline.
+	os.WriteFile(filepath.Join(dir, "other.json"), []byte(`{"findings": []}`), 0o644)
+	if out, code := run(t, dir, bin, "-baseline", "other.json", "./..."); code != 2 || !strings.Contains(out, "not a ctxlint baseline") {
+		t.Fatalf("not a baseline: exit %d, want 2\n%s", code, out)
 	}
 	// Writing a baseline over packages that fail to load is refused.
 	broken := copyModule(t, "broken")

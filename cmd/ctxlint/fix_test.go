@@ -77,8 +77,21 @@ func TestFixesCompile(t *testing.T) {
 		t.Fatal("no finding in the example module has a fix")
 	}
 
-	if out, code := run(t, dir, ctxlintBin(t), "-fix", "./..."); code != 0 {
-		t.Fatalf("ctxlint -fix: exit %d\n%s", code, out)
+	// -fix prints the findings it could not fix and exits 3.
+	out, code := run(t, dir, ctxlintBin(t), "-fix", "./...")
+	if code != 3 {
+		t.Fatalf("ctxlint -fix: exit %d, want 3 (findings without a fix are left)\n%s", code, out)
+	}
+	printed := parseText(t, dir, out)
+	for _, d := range before {
+		if len(d.SuggestedFixes) > 0 {
+			continue
+		}
+		m := posnRE.FindStringSubmatch(d.Posn)
+		rel, _ := filepath.Rel(dir, m[1])
+		if f := finding(filepath.ToSlash(rel) + ":" + m[2] + ": " + d.Category); !slices.Contains(printed, f) {
+			t.Errorf("-fix did not print the finding it left: %s\n%s", f, out)
+		}
 	}
 	if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
 		t.Fatalf("the fixed module does not build:\n%s", out)

@@ -3,8 +3,11 @@
 //	//ctxlint:ignore <check>[,<check>...] <reason>
 //
 // A directive silences the findings of the named checks on its own line
-// when it trails code, or on the next line when it stands alone. The
-// reason is required.
+// when it trails code, or, when it stands alone, on the next line and,
+// if a statement starts there, on every line of that statement (of a
+// compound statement such as if or for, its header up to the opening
+// brace). The reason is required. "// ctxlint:ignore", with a space, is
+// not a directive to Go's conventions and is reported as malformed.
 package directive
 
 import (
@@ -12,6 +15,7 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -68,7 +72,8 @@ type Directive struct {
 	Checks  []string
 	Reason  string
 	File    string // file name
-	Line    int    // the line whose findings it silences
+	Line    int    // the first line whose findings it silences
+	EndLine int    // the last one (Line unless it covers a statement of several lines)
 
 	mu   sync.Mutex
 	used map[string]bool
@@ -144,8 +149,14 @@ func (p *parser) run(pass *analysis.Pass) (any, error) {
 	ds := &Directives{fset: pass.Fset, byLine: map[string]map[int][]*Directive{}}
 	for _, file := range pass.Files {
 		var content []byte
+		var ends map[int]int
 		for _, group := range file.Comments {
 			for _, c := range group.List {
+				if spaced.MatchString(c.Text) {
+					ds.Problems = append(ds.Problems, Problem{Pos: c.Pos(), End: c.End(),
+						Message: "ctxlint:ignore directive has a space after //, so it silences nothing; write //ctxlint:ignore <check> <reason>"})
+					continue
+				}
 				if !strings.HasPrefix(c.Text, Prefix) {
 					continue
 				}
@@ -155,15 +166,67 @@ func (p *parser) run(pass *analysis.Pass) (any, error) {
 				}
 				if content == nil {
 					content, _ = pass.ReadFile(pass.Fset.File(file.Pos()).Name())
+					ends = statementEnds(pass.Fset, file)
 				}
-				ds.parse(p, pass.Fset, c, strings.TrimSpace(rest), content)
+				ds.parse(p, pass.Fset, c, strings.TrimSpace(rest), content, ends)
 			}
 		}
 	}
 	return ds, nil
 }
 
-func (ds *Directives) parse(p *parser, fset *token.FileSet, c *ast.Comment, rest string, content []byte) {
+// spaced matches a comment that would be a directive but for blanks
+// after the slashes.
+var spaced = regexp.MustCompile(`^//[ \t]+ctxlint:ignore([ \t]|$)`)
+
+// statementEnds maps each line on which a statement starts to the last
+// line of the outermost statement starting there; of a compound
+// statement, the line of its opening brace.
+func statementEnds(fset *token.FileSet, file *ast.File) map[int]int {
+	ends := map[int]int{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		stmt, ok := n.(ast.Stmt)
+		if !ok {
+			return true
+		}
+		if _, ok := stmt.(*ast.BlockStmt); ok {
+			return true
+		}
+		start := fset.Position(stmt.Pos()).Line
+		if _, seen := ends[start]; !seen {
+			ends[start] = fset.Position(headerEnd(stmt)).Line
+		}
+		return true
+	})
+	return ends
+}
+
+// headerEnd returns the end of stmt, or for a compound statement (if,
+// for, range, switch, select) the opening brace of its body, its first
+// child that is a block.
+func headerEnd(stmt ast.Stmt) token.Pos {
+	switch s := stmt.(type) {
+	case *ast.LabeledStmt:
+		return headerEnd(s.Stmt)
+	case *ast.CaseClause:
+		return s.Colon
+	case *ast.CommClause:
+		return s.Colon
+	}
+	end := stmt.End()
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		if n == stmt {
+			return true
+		}
+		if b, ok := n.(*ast.BlockStmt); ok && end == stmt.End() {
+			end = b.Lbrace
+		}
+		return false // direct children only
+	})
+	return end
+}
+
+func (ds *Directives) parse(p *parser, fset *token.FileSet, c *ast.Comment, rest string, content []byte, ends map[int]int) {
 	problem := func(format string, args ...any) {
 		ds.Problems = append(ds.Problems, Problem{Pos: c.Pos(), End: c.End(), Message: fmt.Sprintf(format, args...)})
 	}
@@ -185,16 +248,19 @@ func (ds *Directives) parse(p *parser, fset *token.FileSet, c *ast.Comment, rest
 		return
 	}
 	posn := fset.Position(c.Pos())
-	line := posn.Line
+	line, end := posn.Line, posn.Line
 	if alone(content, posn.Offset) {
 		line++
+		end = max(line, ends[line])
 	}
-	d := &Directive{Comment: c, Checks: checks, Reason: reason, File: posn.Filename, Line: line, used: map[string]bool{}}
+	d := &Directive{Comment: c, Checks: checks, Reason: reason, File: posn.Filename, Line: line, EndLine: end, used: map[string]bool{}}
 	ds.List = append(ds.List, d)
 	if ds.byLine[posn.Filename] == nil {
 		ds.byLine[posn.Filename] = map[int][]*Directive{}
 	}
-	ds.byLine[posn.Filename][line] = append(ds.byLine[posn.Filename][line], d)
+	for l := line; l <= end; l++ {
+		ds.byLine[posn.Filename][l] = append(ds.byLine[posn.Filename][l], d)
+	}
 }
 
 // checks lists the known checks for a message: " (checks: a, b)".

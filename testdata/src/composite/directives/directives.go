@@ -4,6 +4,8 @@ import "context"
 
 func use(ctx context.Context) {}
 
+func use2(a, b context.Context) bool { return true }
+
 func f(ctx context.Context) {
 	//ctxlint:ignore inheritctx the audit record must outlive the request
 	use(context.Background())
@@ -24,6 +26,20 @@ func f(ctx context.Context) {
 
 	// want +1 `^ctxlint: this ctxlint:ignore directive silences no inheritctx finding on its line; remove it, or move it to the line of the finding$`
 	use(ctx)            //ctxlint:ignore inheritctx a trailing directive covers its own line only
+	use(context.TODO()) // want `^inheritctx: context.TODO`
+
+	//ctxlint:ignore inheritctx a directive above a statement covers all of its lines
+	use2(ctx,
+		context.Background())
+
+	//ctxlint:ignore inheritctx above an if, it covers the header, not the body
+	if use2(ctx,
+		context.TODO()) {
+		use(context.TODO()) // want `^inheritctx: context.TODO`
+	}
+
+	// want +1 `^ctxlint: ctxlint:ignore directive has a space after //, so it silences nothing; write //ctxlint:ignore <check> <reason>$`
+	// ctxlint:ignore inheritctx the space makes it a plain comment
 	use(context.TODO()) // want `^inheritctx: context.TODO`
 }
 

@@ -1,0 +1,3 @@
+module example.com/fixleft
+
+go 1.26.0

@@ -1,0 +1,7 @@
+package generated
+
+import "context"
+
+func f(ctx context.Context) {
+	use(context.Background())
+}

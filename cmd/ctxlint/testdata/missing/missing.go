@@ -1,0 +1,5 @@
+package missing
+
+import "example.com/nothere/pkg"
+
+var _ = pkg.X

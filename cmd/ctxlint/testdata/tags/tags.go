@@ -1,0 +1,5 @@
+package tags
+
+import "context"
+
+func use(ctx context.Context) {}
