@@ -11,6 +11,14 @@ func Lookup() error { return use(context.TODO()) }
 // Deep makes one through Lookup.
 func Deep() error { return Lookup() }
 
+// Both makes two root contexts, one through a helper.
+func Both() {
+	_ = use(context.TODO())
+	both()
+}
+
+func both() { _ = use(context.Background()) }
+
 // Detached starts work that outlives the call: not a root context for
 // the caller.
 func Detached() { go use(context.Background()) }
