@@ -1,10 +1,12 @@
 // Package rootctx finds the places where code makes a new root context
 // (context.Background() or context.TODO()) although a context is in scope,
-// and the calls from such code to ctx-less helpers that make one for
-// themselves. reconcilectx, inheritctx and webhookctx share its result:
-// each declares the kinds of function it owns (Spec.Owns) and reports the
-// findings whose owner is of those kinds, so that a site is reported by
-// one check only.
+// and the root contexts that ctx-less helpers make when such code calls
+// them: each of those is one finding (a Site), at the root call, with every
+// call that reaches it, however many there are. reconcilectx, inheritctx
+// and webhookctx share its result: each declares the kinds of function it
+// owns (Spec.Owns) and reports the findings whose owner is of those kinds
+// (for a Site, the owner of its first caller), so that a site is reported
+// by one check only.
 package rootctx
 
 import (
