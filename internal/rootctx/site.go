@@ -37,17 +37,13 @@ func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding)
 	if site.Fixed != nil {
 		advice = fmt.Sprintf("%s fixes the signature of %s: add a variant that takes a context.Context and pass %s", site.FixedBy, site.Fixed.Name(), use)
 	}
-	caller := res.callerName(c)
-	msg := func(via string) string {
-		return fmt.Sprintf("context.%s() in %s%s, which %s calls without its ctx%s; %s", r.Name, hopName(pass, r.In), where, caller, via, advice)
-	}
 	d := analysis.Diagnostic{
 		Pos: f.Call.Pos(), End: f.Call.End(),
 		URL:     analysisutil.RuleURL(check, RuleHelper),
-		Message: msg(viaText(pass, c.Via, maxVia)),
+		Message: siteMessage(pass, r, res.callerName(c, false), c.Via, where, advice),
 	}
 	if len(d.Message) > 200 {
-		d.Message = msg(fmt.Sprintf(" (via %d helpers)", len(c.Via)))
+		d.Message = siteMessage(pass, r, res.callerName(c, true), c.Via, where, advice)
 	}
 
 	callers := site.Callers
@@ -67,10 +63,27 @@ func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding)
 		}
 		d.Related = append(d.Related, analysis.RelatedInformation{
 			Pos: other.Call.Pos(), End: other.Call.End(),
-			Message: fmt.Sprintf("%s reaches it here%s", res.callerName(other), viaText(pass, other.Via, maxVia)),
+			Message: fmt.Sprintf("%s reaches it here%s", res.callerName(other, false), viaText(pass, other.Via, maxVia)),
 		})
 	}
 	return d
+}
+
+// siteMessage says where the root context is made, which function does
+// not pass its ctx and through which helpers, and what to do. When that
+// is longer than 200 characters, it names fewer helpers, then counts them.
+func siteMessage(pass *analysis.Pass, r *Root, caller string, via []Hop, where, advice string) string {
+	msg := func(via string) string {
+		return fmt.Sprintf("context.%s() in %s%s, which %s calls without its ctx%s; %s", r.Name, hopName(pass, r.In), where, caller, via, advice)
+	}
+	s := msg(viaText(pass, via, maxVia))
+	for n := maxVia - 1; n >= 1 && len(s) > 200; n-- {
+		s = msg(viaText(pass, via, n))
+	}
+	if len(s) > 200 && len(via) > 1 {
+		s = msg(fmt.Sprintf(" (via %d helpers)", len(via)))
+	}
+	return s
 }
 
 // viaText is " (via a, b and 3 more)", or "" for no helpers.
@@ -102,10 +115,14 @@ func hopName(pass *analysis.Pass, h Hop) string {
 }
 
 // callerName names the function whose ctx a caller does not pass:
-// "FooReconciler.Reconcile", or "the func literal in Run".
-func (res *Result) callerName(c *Caller) string {
+// "FooReconciler.Reconcile", or "the func literal in Run"; short leaves
+// the receiver type out ("Reconcile").
+func (res *Result) callerName(c *Caller, short bool) string {
 	p := c.Scope.Provider
 	if p.Obj != nil {
+		if short {
+			return p.Obj.Name()
+		}
 		return calleeName(p.Obj)
 	}
 	encl := res.Info.Enclosing(c.Cur)
