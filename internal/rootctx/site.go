@@ -40,10 +40,7 @@ func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding)
 	d := analysis.Diagnostic{
 		Pos: f.Call.Pos(), End: f.Call.End(),
 		URL:     analysisutil.RuleURL(check, RuleHelper),
-		Message: siteMessage(pass, r, res.callerName(c, false), c.Via, where, advice),
-	}
-	if len(d.Message) > 200 {
-		d.Message = siteMessage(pass, r, res.callerName(c, true), c.Via, where, advice)
+		Message: siteMessage(pass, r, []string{res.callerName(c, false), res.callerName(c, true)}, c.Via, where, advice),
 	}
 
 	callers := site.Callers
@@ -71,17 +68,23 @@ func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding)
 
 // siteMessage says where the root context is made, which function does
 // not pass its ctx and through which helpers, and what to do. When that
-// is longer than 200 characters, it names fewer helpers, then counts them.
-func siteMessage(pass *analysis.Pass, r *Root, caller string, via []Hop, where, advice string) string {
-	msg := func(via string) string {
+// is longer than 200 characters, it names fewer helpers, then the caller
+// by a shorter name (callers lists its names, longest first), then counts
+// the helpers.
+func siteMessage(pass *analysis.Pass, r *Root, callers []string, via []Hop, where, advice string) string {
+	msg := func(caller, via string) string {
 		return fmt.Sprintf("context.%s() in %s%s, which %s calls without its ctx%s; %s", r.Name, hopName(pass, r.In), where, caller, via, advice)
 	}
-	s := msg(viaText(pass, via, maxVia))
-	for n := maxVia - 1; n >= 1 && len(s) > 200; n-- {
-		s = msg(viaText(pass, via, n))
+	var s string
+	for _, caller := range callers {
+		for n := maxVia; n >= min(1, len(via)); n-- {
+			if s = msg(caller, viaText(pass, via, n)); len(s) <= 200 {
+				return s
+			}
+		}
 	}
-	if len(s) > 200 && len(via) > 1 {
-		s = msg(fmt.Sprintf(" (via %d helpers)", len(via)))
+	if len(via) > 1 {
+		s = msg(callers[len(callers)-1], fmt.Sprintf(" (via %d helpers)", len(via)))
 	}
 	return s
 }
