@@ -3,6 +3,7 @@ package rootctx
 import (
 	"fmt"
 	"go/types"
+	"path"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -29,9 +30,11 @@ func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding)
 	c := site.Callers[site.Chosen]
 	use := newFixer(pass, res, &Finding{Call: c.Call, Cur: c.Cur, Scope: c.Scope}).use
 	r := site.Root
-	where := ""
+	wheres := []string{""}
 	if !r.Local() {
-		where = " (" + r.At + ")"
+		// The root's place, then its file's base name, then nothing (it
+		// is among the related information when the file set has it).
+		wheres = []string{" (" + r.At + ")", " (" + path.Base(r.At) + ")", ""}
 	}
 	advice := "thread a context.Context parameter down and pass " + use
 	if site.Fixed != nil {
@@ -40,7 +43,7 @@ func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding)
 	d := analysis.Diagnostic{
 		Pos: f.Call.Pos(), End: f.Call.End(),
 		URL:     analysisutil.RuleURL(check, RuleHelper),
-		Message: siteMessage(pass, r, []string{res.callerName(c, false), res.callerName(c, true)}, c.Via, where, advice),
+		Message: siteMessage(pass, r, wheres, []string{res.callerName(c, false), res.callerName(c, true)}, c.Via, advice),
 	}
 
 	callers := site.Callers
@@ -69,22 +72,24 @@ func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding)
 // siteMessage says where the root context is made, which function does
 // not pass its ctx and through which helpers, and what to do. When that
 // is longer than 200 characters, it names fewer helpers, then the caller
-// by a shorter name (callers lists its names, longest first), then counts
-// the helpers.
-func siteMessage(pass *analysis.Pass, r *Root, callers []string, via []Hop, where, advice string) string {
-	msg := func(caller, via string) string {
+// by a shorter name, then the root's place more briefly (wheres and
+// callers list the forms, longest first), and last counts the helpers.
+func siteMessage(pass *analysis.Pass, r *Root, wheres, callers []string, via []Hop, advice string) string {
+	msg := func(where, caller, via string) string {
 		return fmt.Sprintf("context.%s() in %s%s, which %s calls without its ctx%s; %s", r.Name, hopName(pass, r.In), where, caller, via, advice)
 	}
 	var s string
-	for _, caller := range callers {
-		for n := maxVia; n >= min(1, len(via)); n-- {
-			if s = msg(caller, viaText(pass, via, n)); len(s) <= 200 {
-				return s
+	for _, where := range wheres {
+		for _, caller := range callers {
+			for n := maxVia; n >= min(1, len(via)); n-- {
+				if s = msg(where, caller, viaText(pass, via, n)); len(s) <= 200 {
+					return s
+				}
 			}
 		}
 	}
 	if len(via) > 1 {
-		s = msg(callers[len(callers)-1], fmt.Sprintf(" (via %d helpers)", len(via)))
+		s = msg(wheres[len(wheres)-1], callers[len(callers)-1], fmt.Sprintf(" (via %d helpers)", len(via)))
 	}
 	return s
 }

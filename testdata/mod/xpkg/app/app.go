@@ -31,3 +31,7 @@ func Dial(ctx context.Context) error {
 	}
 	return c.Close()
 }
+
+func HandleTheReloadRequestOfTheAdministrator(ctx context.Context) error {
+	return util.ReloadTheWholeClusterCacheFromScratchNow() // want `^inheritctx: context.TODO\(\) in util.ReloadTheWholeClusterCacheFromScratchNow \(util.go:\d+\), which HandleTheReloadRequestOfTheAdministrator calls without its ctx; thread`
+}

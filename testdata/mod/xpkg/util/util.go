@@ -25,3 +25,7 @@ func Detached() { go use(context.Background()) }
 
 // WithCtx takes a context: fine.
 func WithCtx(ctx context.Context) error { return use(ctx) }
+
+// ReloadTheWholeClusterCacheFromScratchNow has a long name: messages
+// give its root's file by base name only.
+func ReloadTheWholeClusterCacheFromScratchNow() error { return use(context.TODO()) }
