@@ -201,7 +201,7 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, r := range reach {
 			site := sites[r.root]
 			if site == nil {
-				site = &Site{Root: r.root, Chosen: -1}
+				site = &Site{Root: r.root}
 				sites[r.root] = site
 				order = append(order, site)
 			}
