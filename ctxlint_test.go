@@ -40,6 +40,12 @@ func TestOnlyNamedChecks(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), newAnalyzer(t, "inheritctx", "false"), "composite/only")
 }
 
+// TestOneRoot: a root context that callers of several kinds reach is one
+// finding, by the check of the first caller in source order.
+func TestOneRoot(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(), newAnalyzer(t), "composite/oneroot")
+}
+
 func TestDirectives(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), newAnalyzer(t), "composite/directives")
 }
@@ -166,7 +172,30 @@ func TestDocTables(t *testing.T) {
 // TestCrossPackage follows ctx-less helpers into another package of the
 // module through facts, with -cross-package, and only then.
 func TestCrossPackage(t *testing.T) {
-	analysistest.Run(t, filepath.Join(testutil.TestData(), "mod", "xpkg"), newAnalyzer(t, "cross-package", "true"), "./...")
+	res := analysistest.Run(t, filepath.Join(testutil.TestData(), "mod", "xpkg"), newAnalyzer(t, "cross-package", "true"), "./...")
+	// The root of another package is the related information, then the
+	// other calls that reach it.
+	found := false
+	for _, r := range res {
+		for _, d := range r.Diagnostics {
+			if !strings.Contains(d.Message, "in util.Lookup") {
+				continue
+			}
+			found = true
+			if len(d.Related) != 2 {
+				t.Fatalf("related information of %q: %+v", d.Message, d.Related)
+			}
+			if p := r.Pass.Fset.Position(d.Related[0].Pos); d.Related[0].Message != "root context made here" || filepath.Base(p.Filename) != "util.go" || p.Line != 9 {
+				t.Errorf("first related of %q: %q at %s, want the root at util.go:9", d.Message, d.Related[0].Message, p)
+			}
+			if got, want := d.Related[1].Message, "Handle reaches it here (via util.Deep)"; got != want {
+				t.Errorf("second related of %q: %q, want %q", d.Message, got, want)
+			}
+		}
+	}
+	if !found {
+		t.Error("no finding for util.Lookup's root context")
+	}
 	// Without the flag the same calls are silent (no want comments there).
 	analysistest.Run(t, filepath.Join(testutil.TestData(), "mod", "xpkg-off"), newAnalyzer(t), "./...")
 }

@@ -7,7 +7,6 @@ import (
 	"go/types"
 	"go/version"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -91,6 +90,9 @@ func whose(s ctxinfo.Scope) string {
 }
 
 func (res *Result) diagnostic(pass *analysis.Pass, check string, f *Finding) analysis.Diagnostic {
+	if f.Site != nil {
+		return res.siteDiagnostic(pass, check, f)
+	}
 	s := f.Scope
 	fix := newFixer(pass, res, f)
 	use := fix.use // what to write: "ctx", "r.Context()"
@@ -104,19 +106,6 @@ func (res *Result) diagnostic(pass *analysis.Pass, check string, f *Finding) ana
 		}
 	}
 	d := analysis.Diagnostic{Pos: f.Call.Pos(), End: f.Call.End()}
-
-	if f.Helper != nil {
-		helper := calleeName(f.Helper)
-		if f.Helper.Pkg() != nil && f.Helper.Pkg() != pass.Pkg {
-			helper = f.Helper.Pkg().Name() + "." + helper
-		}
-		d.URL = analysisutil.RuleURL(check, RuleHelper)
-		d.Message = helperMessage(helper, f.Mints, ctxDesc)
-		if f.RootPos.IsValid() {
-			d.Related = []analysis.RelatedInformation{{Pos: f.RootPos, End: f.RootPos, Message: "root context made here"}}
-		}
-		return d
-	}
 
 	call := fmt.Sprintf("context.%s()", f.Root)
 	if s.Detached != nil {
@@ -134,32 +123,6 @@ func (res *Result) diagnostic(pass *analysis.Pass, check string, f *Finding) ana
 	d.Message = fmt.Sprintf("%s replaces %s; %s", call, ctxDesc, advice)
 	d.SuggestedFixes = fix.replace()
 	return d
-}
-
-// maxVia is how many helpers between the called one and the root context
-// a message names; the rest are counted.
-const maxVia = 2
-
-// helperMessage says that helper makes a root context where ctxDesc is in
-// scope: "load makes a root context (context.TODO() at util.go:42, via
-// read); make it take a context.Context and pass ctx, the Reconcile's
-// context". A message that would be longer than 200 characters counts the
-// helpers between instead of naming them.
-func helperMessage(helper string, m *MintsRoot, ctxDesc string) string {
-	msg := func(via string) string {
-		return fmt.Sprintf("%s makes a root context (%s%s); make it take a context.Context and pass %s", helper, m.Root, via, ctxDesc)
-	}
-	if len(m.Via) == 0 {
-		return msg("")
-	}
-	via := ", via " + strings.Join(m.Via[:min(len(m.Via), maxVia)], ", ")
-	if n := len(m.Via) - maxVia; n > 0 {
-		via += fmt.Sprintf(" and %d more", n)
-	}
-	if s := msg(via); len(s) <= 200 {
-		return s
-	}
-	return msg(fmt.Sprintf(", via %d helpers", len(m.Via)))
 }
 
 // fixer builds the suggested fixes of a finding.

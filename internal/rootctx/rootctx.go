@@ -1,18 +1,23 @@
 // Package rootctx finds the places where code makes a new root context
 // (context.Background() or context.TODO()) although a context is in scope,
-// and the calls from such code to ctx-less helpers that make one for
-// themselves. reconcilectx, inheritctx and webhookctx share its result:
-// each declares the kinds of function it owns (Spec.Owns) and reports the
-// findings whose owner is of those kinds, so that a site is reported by
-// one check only.
+// and the root contexts that ctx-less helpers make when such code calls
+// them: each of those is one finding (a Site), at the root call, with every
+// call that reaches it, however many there are. reconcilectx, inheritctx
+// and webhookctx share its result: each declares the kinds of function it
+// owns (Spec.Owns) and reports the findings whose owner is of those kinds
+// (for a Site, the owner of its first caller), so that a site is reported
+// by one check only.
 package rootctx
 
 import (
-	"fmt"
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -46,38 +51,100 @@ func EnableFacts(a *analysis.Analyzer) { a.FactTypes = []analysis.Fact{new(Mints
 // FactsEnabled reports whether EnableFacts was called on a.
 func FactsEnabled(a *analysis.Analyzer) bool { return len(a.FactTypes) > 0 }
 
-// MintsRoot is the fact that a ctx-less function makes a root context
-// itself or through the functions it calls.
+// MintsRoot is the fact that a ctx-less function makes root contexts
+// itself or through the functions it calls: every one it reaches.
 type MintsRoot struct {
-	Root string   // the root call and where it is: "context.TODO() at util/k8s.go:42"
-	Via  []string // helpers between this function and the root call, outermost first
+	Roots []RootRef
+}
+
+// RootRef is one root context that a function with a MintsRoot fact
+// reaches.
+type RootRef struct {
+	Root string   // the root call: "context.TODO()"
+	In   string   // the function that makes it: "util.Store.load"
+	At   string   // where: "example.com/x/util/k8s.go:42"
+	File string   // the file's name as the file set knows it, to find it there
+	Line int      // and the line and column of the call in that file
+	Col  int      //
+	Via  []string // helpers from the function with the fact down to In, In excluded, outermost first
 }
 
 func (*MintsRoot) AFact() {}
 
 func (m *MintsRoot) String() string {
-	if len(m.Via) == 0 {
-		return "mints " + m.Root
+	var parts []string
+	for _, r := range m.Roots {
+		s := r.Root + " at " + r.At
+		if len(r.Via) > 0 {
+			s += " via " + strings.Join(r.Via, ", ")
+		}
+		parts = append(parts, s)
 	}
-	return "mints " + m.Root + " via " + strings.Join(m.Via, ", ")
+	return "mints " + strings.Join(parts, "; ")
 }
 
-// Finding is a root context made where a context is in scope, or a call
-// from such a place to a helper that makes one.
+// Finding is a root context made where a context is in scope, or a root
+// context made by ctx-less code that functions with a context reach
+// through the helpers they call.
 type Finding struct {
+	// Call is the root call itself, or, for a Site in another package,
+	// the first call of this package that reaches it.
+	Call  *ast.CallExpr
+	Cur   inspector.Cursor
+	Scope ctxinfo.Scope // for a Site, the scope of its chosen caller
+
+	// Root is "Background" or "TODO" when Call is context.Background()
+	// or context.TODO() itself, made where a context is in scope.
+	Root string
+
+	// Site is set for a root context made in ctx-less code, reported once
+	// however many calls reach it.
+	Site *Site
+}
+
+// Site is a root context made in ctx-less code, with the calls from
+// functions with a context in scope that reach it.
+type Site struct {
+	Root    *Root
+	Callers []*Caller // in source order
+	Chosen  int       // the caller that names the finding and decides its check
+
+	// Fixed is the first function on the way from the chosen caller
+	// that implements a method of FixedBy, an interface of another
+	// package ("cache.Getter"): its signature cannot take a context.
+	Fixed   *types.Func
+	FixedBy string
+}
+
+// Root is a root call in ctx-less code: in this package, or in another
+// one of the module (known through a MintsRoot fact).
+type Root struct {
+	Name string    // "Background" or "TODO"
+	In   Hop       // the function that makes it
+	Pos  token.Pos // the call, when it is in this package or the file set has its file
+	At   string    // for a root in another package: "example.com/x/util/k8s.go:42"
+	ext  *RootRef  // for a root in another package: what the fact says
+
+	call *ast.CallExpr // for a root in this package
+	cur  inspector.Cursor
+}
+
+// Local reports whether the root call is in the package being analysed.
+func (r *Root) Local() bool { return r.call != nil }
+
+// Hop is a function on the way from a caller to a root context.
+type Hop struct {
+	Fn   *types.Func // nil for a function only known by name, from a fact
+	Name string      // for a function from a fact: "util.Store.load"
+}
+
+// Caller is a call, from code with a context in scope, that reaches a
+// root context through ctx-less helpers.
+type Caller struct {
 	Call  *ast.CallExpr
 	Cur   inspector.Cursor
 	Scope ctxinfo.Scope
-
-	// Root is "Background" or "TODO" when Call is context.Background()
-	// or context.TODO() itself.
-	Root string
-
-	// Helper is set when Call calls a ctx-less function that makes a
-	// root context; Mints says where.
-	Helper  *types.Func
-	Mints   *MintsRoot
-	RootPos token.Pos // the root call, when it is in this package
+	Via   []Hop // the functions from the one called down to the root's, that one excluded
 }
 
 // Result lists a package's findings in source order.
@@ -107,54 +174,103 @@ func run(pass *analysis.Pass) (any, error) {
 	if FactsEnabled(pass.Analyzer) && !facts {
 		return res, nil // never compute facts for dependencies
 	}
-	m := &minters{in: in, pass: pass, facts: facts, memo: map[*ctxinfo.Func]*minted{}}
+	m := &minters{in: in, pass: pass, facts: facts, nodes: map[*ctxinfo.Func]*node{}, memo: map[*ctxinfo.Func][]reached{}, ext: map[string]*Root{}, fixed: map[*types.Func]string{}}
+	sites := map[*Root]*Site{}
+	var order []*Site
 
 	root := in.Inspector.Root()
 	for cur := range root.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
-		f := &Finding{Call: call, Cur: cur}
-		if name, ok := in.IsRootCall(call); ok {
-			f.Root = name
-		} else if mt := m.ofCall(call); mt != nil {
-			f.Helper = analysisutil.Callee(pass.TypesInfo, call)
-			f.Mints, f.RootPos = mt.fact, mt.pos
-		} else {
+		name, isRoot := in.IsRootCall(call)
+		var reach []reached
+		if !isRoot {
+			if reach = m.ofCall(call); len(reach) == 0 {
+				continue
+			}
+		}
+		scope := in.ScopeAt(cur)
+		if scope.Provider == nil || in.IsDone(cur, scope.Provider.Node) {
 			continue
 		}
-		f.Scope = in.ScopeAt(cur)
-		if f.Scope.Provider == nil || in.IsDone(cur, f.Scope.Provider.Node) {
+		if isRoot {
+			if !in.DeliberateRoot(cur) {
+				res.Findings = append(res.Findings, &Finding{Call: call, Cur: cur, Scope: scope, Root: name})
+			}
 			continue
 		}
-		if f.Root != "" && in.DeliberateRoot(cur) {
-			continue
+		for _, r := range reach {
+			site := sites[r.root]
+			if site == nil {
+				site = &Site{Root: r.root}
+				sites[r.root] = site
+				order = append(order, site)
+			}
+			site.Callers = append(site.Callers, &Caller{Call: call, Cur: cur, Scope: scope, Via: r.via})
 		}
-		res.Findings = append(res.Findings, f)
 	}
+	for _, site := range order {
+		res.Findings = append(res.Findings, site.finding())
+		m.fixSignature(site)
+	}
+	slices.SortStableFunc(res.Findings, func(a, b *Finding) int { return cmp.Compare(a.Call.Pos(), b.Call.Pos()) })
 	if facts {
 		m.exportAll()
 	}
 	return res, nil
 }
 
-// minted says where a ctx-less function's root context comes from.
-type minted struct {
-	fact *MintsRoot
-	pos  token.Pos // NoPos when the root call is in another package
+// finding returns the one finding of a site: at the root call when it is
+// in this package, else at the first call that reaches it. Its scope, and
+// so its check, is that of the first caller in source order that is not
+// in a go or defer statement; of the first caller when all are.
+func (s *Site) finding() *Finding {
+	s.Chosen = 0
+	for i, c := range s.Callers {
+		if c.Scope.Detached == nil {
+			s.Chosen = i
+			break
+		}
+	}
+	f := &Finding{Scope: s.Callers[s.Chosen].Scope, Site: s}
+	if s.Root.Local() {
+		f.Call, f.Cur = s.Root.call, s.Root.cur
+	} else {
+		f.Call, f.Cur = s.Callers[s.Chosen].Call, s.Callers[s.Chosen].Cur
+	}
+	return f
 }
 
-// minters computes, for the ctx-less functions of the package, whether
-// calling them makes a root context.
+// reached is a root context that calling a function makes, and the way
+// there: the functions from the called one down to the root's, that one
+// excluded.
+type reached struct {
+	root *Root
+	via  []Hop
+}
+
+// node is what the body of a ctx-less function does while it is called:
+// the root contexts it makes and the ctx-less helpers it calls.
+type node struct {
+	roots []*Root
+	calls []*ctxinfo.Func // helpers of this package, in source order
+	ext   [][]reached     // roots reached through helpers of other packages (facts)
+}
+
+// minters computes, for the ctx-less functions of the package, which root
+// contexts calling them makes.
 type minters struct {
 	in    *ctxinfo.Info
 	pass  *analysis.Pass
 	facts bool
-	memo  map[*ctxinfo.Func]*minted
+	nodes map[*ctxinfo.Func]*node
+	memo  map[*ctxinfo.Func][]reached // every root a function reaches
+	ext   map[string]*Root            // roots in other packages, by position
+	fixed map[*types.Func]string      // fixedBy's answers
 }
 
-var inProgress = &minted{}
-
-// ofCall returns what the function called by call mints, or nil.
-func (m *minters) ofCall(call *ast.CallExpr) *minted {
+// ofCall returns the root contexts that the function called by call
+// makes, or nil.
+func (m *minters) ofCall(call *ast.CallExpr) []reached {
 	callee := analysisutil.Callee(m.pass.TypesInfo, call)
 	if callee == nil {
 		return nil
@@ -165,69 +281,167 @@ func (m *minters) ofCall(call *ast.CallExpr) *minted {
 	if m.facts && callee.Pkg() != m.pass.Pkg {
 		var fact MintsRoot
 		if m.pass.ImportObjectFact(callee, &fact) {
-			return &minted{fact: &fact}
+			return m.imported(&fact)
 		}
 	}
 	return nil
 }
 
-// of returns what calling fn mints, or nil. Only functions without a
-// context of their own count: one that has a ctx is checked on its own.
-// Nor do functions that return a context: they hand the context they
-// make to their caller, who sees it (a getter with a fallback, such as
-// (*http.Request).Context, or a factory).
-func (m *minters) of(fn *ctxinfo.Func) *minted {
+// imported returns the roots of a fact, each root one *Root however many
+// facts name it.
+func (m *minters) imported(fact *MintsRoot) []reached {
+	var out []reached
+	for i := range fact.Roots {
+		ref := &fact.Roots[i]
+		key := ref.At + ":" + strconv.Itoa(ref.Col)
+		r := m.ext[key]
+		if r == nil {
+			name := strings.TrimSuffix(strings.TrimPrefix(ref.Root, "context."), "()")
+			r = &Root{Name: name, In: Hop{Name: ref.In}, At: ref.At, ext: ref, Pos: m.locate(ref)}
+			m.ext[key] = r
+		}
+		via := make([]Hop, len(ref.Via))
+		for j, v := range ref.Via {
+			via[j] = Hop{Name: v}
+		}
+		out = append(out, reached{root: r, via: via})
+	}
+	return out
+}
+
+// locate returns the position of a root call of another package when the
+// file set holds its file (drivers that load the whole program in one
+// process), or NoPos.
+func (m *minters) locate(ref *RootRef) token.Pos {
+	pos := token.NoPos
+	m.pass.Fset.Iterate(func(f *token.File) bool {
+		if f.Name() != ref.File {
+			return true
+		}
+		if ref.Line >= 1 && ref.Line <= f.LineCount() {
+			pos = f.LineStart(ref.Line) + token.Pos(ref.Col-1)
+		}
+		return false
+	})
+	return pos
+}
+
+// eligible reports whether the roots fn makes are its callers' concern.
+// Only functions without a context of their own count: one that has a
+// ctx is checked on its own. Nor do functions that return a context: they
+// hand the context they make to their caller, who sees it (a getter with
+// a fallback, such as (*http.Request).Context, or a factory).
+func (m *minters) eligible(fn *ctxinfo.Func) bool {
 	if fn.HasContext() {
-		return nil
+		return false
 	}
 	for v := range fn.Sig.Results().Variables() {
 		if m.in.IsContext(v.Type()) {
-			return nil
+			return false
 		}
 	}
-	if r, ok := m.memo[fn]; ok {
-		if r == inProgress {
-			return nil // recursion: decided by the other calls
-		}
-		return r
-	}
-	m.memo[fn] = inProgress
-	r := m.compute(fn)
-	m.memo[fn] = r
-	return r
+	return true
 }
 
-func (m *minters) compute(fn *ctxinfo.Func) *minted {
+// of returns every root context that calling fn makes, with the shortest
+// way to each, or nil. It walks the helpers fn reaches breadth first,
+// taking the complete answer of a helper already asked about.
+func (m *minters) of(fn *ctxinfo.Func) []reached {
+	if !m.eligible(fn) {
+		return nil
+	}
+	if r, ok := m.memo[fn]; ok {
+		return r
+	}
+	var out []reached
+	seen := map[*Root]bool{}
+	add := func(r *Root, via []Hop) {
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, reached{root: r, via: via})
+		}
+	}
+	type step struct {
+		fn  *ctxinfo.Func
+		via []Hop // from fn (included) down to this one (excluded)
+	}
+	visited := map[*ctxinfo.Func]bool{fn: true}
+	queue := []step{{fn: fn}}
+	for len(queue) > 0 {
+		st := queue[0]
+		queue = queue[1:]
+		if done, ok := m.memo[st.fn]; ok && st.fn != fn {
+			for _, r := range done {
+				add(r.root, concat(st.via, r.via))
+			}
+			continue
+		}
+		n := m.node(st.fn)
+		for _, r := range n.roots {
+			add(r, st.via)
+		}
+		here := concat(st.via, []Hop{{Fn: st.fn.Obj}})
+		for _, rs := range n.ext {
+			for _, r := range rs {
+				add(r.root, concat(here, r.via))
+			}
+		}
+		for _, g := range n.calls {
+			if !visited[g] {
+				visited[g] = true
+				queue = append(queue, step{fn: g, via: here})
+			}
+		}
+	}
+	m.memo[fn] = out
+	return out
+}
+
+func concat(a, b []Hop) []Hop { return append(slices.Clip(a), b...) }
+
+// node returns what fn's body does while fn is called.
+func (m *minters) node(fn *ctxinfo.Func) *node {
+	if n, ok := m.nodes[fn]; ok {
+		return n
+	}
+	n := &node{}
+	m.nodes[fn] = n
 	cur, ok := m.in.Inspector.Root().FindNode(fn.Node)
 	if !ok {
-		return nil
+		return n
 	}
 	for c := range cur.Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		name, isRoot := m.in.IsRootCall(call)
-		var sub *minted
+		var callee *ctxinfo.Func
+		var ext []reached
 		if !isRoot {
-			if sub = m.ofCall(call); sub == nil {
+			obj := analysisutil.Callee(m.pass.TypesInfo, call)
+			if callee = m.in.Decl(obj); callee != nil {
+				if !m.eligible(callee) {
+					continue
+				}
+			} else if obj == nil || !m.facts || obj.Pkg() == m.pass.Pkg {
+				continue
+			} else if ext = m.ofCall(call); len(ext) == 0 {
 				continue
 			}
 		}
 		if !m.runsDuringCall(c, fn) || m.in.ScopeAt(c).Provider != nil || m.in.IsDone(c, fn.Node) {
 			continue
 		}
-		if isRoot {
-			if m.in.DeliberateRoot(c) {
-				continue
+		switch {
+		case isRoot:
+			if !m.in.DeliberateRoot(c) {
+				n.roots = append(n.roots, &Root{Name: name, In: Hop{Fn: fn.Obj}, Pos: call.Pos(), call: call, cur: c})
 			}
-			return &minted{
-				fact: &MintsRoot{Root: fmt.Sprintf("context.%s() at %s", name, analysisutil.Position(m.pass.Fset, call.Pos()))},
-				pos:  call.Pos(),
-			}
+		case callee != nil:
+			n.calls = append(n.calls, callee)
+		default:
+			n.ext = append(n.ext, ext)
 		}
-		callee := analysisutil.Callee(m.pass.TypesInfo, call)
-		via := append([]string{calleeName(callee)}, sub.fact.Via...)
-		return &minted{fact: &MintsRoot{Root: sub.fact.Root, Via: via}, pos: sub.pos}
 	}
-	return nil
+	return n
 }
 
 // runsDuringCall reports whether the code at c runs while fn is being
@@ -267,21 +481,45 @@ func calleeName(fn *types.Func) string {
 }
 
 // exportAll exports a MintsRoot fact for every exported ctx-less function
-// of the package that mints a root context, so that callers in other
+// of the package that makes root contexts, so that callers in other
 // packages of the module can be checked.
 func (m *minters) exportAll() {
 	m.in.Funcs(func(fn *ctxinfo.Func) {
 		if fn.Obj == nil || !fn.Obj.Exported() {
 			return
 		}
-		if mt := m.of(fn); mt != nil {
-			fact := *mt.fact
-			if !strings.Contains(fact.Root, "/") {
-				// Qualify the file with the package path for readers
-				// in other packages.
-				fact.Root = strings.Replace(fact.Root, " at ", " at "+m.pass.Pkg.Path()+"/", 1)
-			}
-			m.pass.ExportObjectFact(fn.Obj, &fact)
+		rs := m.of(fn)
+		if len(rs) == 0 {
+			return
 		}
+		fact := &MintsRoot{}
+		for _, r := range rs {
+			var ref RootRef
+			if r.root.ext != nil {
+				ref = *r.root.ext
+			} else {
+				p := m.pass.Fset.Position(r.root.Pos)
+				ref = RootRef{
+					Root: "context." + r.root.Name + "()",
+					In:   m.qualified(r.root.In),
+					At:   m.pass.Pkg.Path() + "/" + filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line),
+					File: p.Filename, Line: p.Line, Col: p.Column,
+				}
+			}
+			ref.Via = nil
+			for _, h := range r.via {
+				ref.Via = append(ref.Via, m.qualified(h))
+			}
+			fact.Roots = append(fact.Roots, ref)
+		}
+		m.pass.ExportObjectFact(fn.Obj, fact)
 	})
+}
+
+// qualified names a hop for readers in other packages: "util.Store.load".
+func (m *minters) qualified(h Hop) string {
+	if h.Fn == nil {
+		return h.Name
+	}
+	return h.Fn.Pkg().Name() + "." + calleeName(h.Fn)
 }

@@ -40,14 +40,26 @@
 //
 // # Helpers that make a root context
 //
-// A call, from a function with a ctx in scope, to a function or method of
-// the same package that takes no context and makes a root context itself
-// or through the functions it calls: the message names the helper and
-// where the root context is made, and the helper should take ctx. With the
-// ctxlint command's -cross-package flag, helpers in other packages of the
-// module being linted are followed too (through analysis facts, which
-// makes the driver load every dependency from source; see the
-// documentation of the ctxlint command).
+// A root context made in a function or method of the same package that
+// takes no context, and reached, through such helpers only, from a
+// function with a ctx in scope. Each root context is one finding, at the
+// context.Background() or context.TODO() call itself, however many calls
+// reach it: the message names the first caller in source order and the
+// helpers between, and the related information lists the first few calls
+// that reach it and counts the rest. Every root a helper reaches counts.
+// Thread a context.Context parameter down the path and pass the caller's
+// ctx. When a helper on the path implements a method of an interface of
+// another package (an accessor such as GetClient() that the interface
+// requires), its signature cannot change: add a variant that takes a ctx
+// and call that. There is no suggested fix. Silence a finding with one
+// //ctxlint:ignore on the root's line.
+//
+// With the ctxlint command's -cross-package flag, helpers in other
+// packages of the module being linted are followed too (through analysis
+// facts, which makes the driver load every dependency from source; see the
+// documentation of the ctxlint command); such a root is reported once per
+// package, at the first call that reaches it, with the root as related
+// information.
 //
 //	// BAD
 //	func (c *Client) Sync(ctx context.Context) error { return c.push() }

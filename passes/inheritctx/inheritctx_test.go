@@ -2,6 +2,8 @@ package inheritctx_test
 
 import (
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -13,6 +15,37 @@ import (
 func Test(t *testing.T) {
 	res := analysistest.RunWithSuggestedFixes(t, testutil.TestData(), inheritctx.Analyzer, "inheritctx/basic")
 	testutil.CheckDiagnostics(t, inheritctx.Name, testutil.ReadDoc(t), res)
+
+	// A root context that five calls reach lists the first three and
+	// counts the rest; it has no fix.
+	want := []string{
+		"callerOne reaches it here",
+		"callerTwo reaches it here",
+		"callerThree reaches it here",
+		"and 2 more",
+	}
+	found := false
+	for _, r := range res {
+		for _, d := range r.Diagnostics {
+			if !strings.HasPrefix(d.Message, "context.TODO() in shared,") {
+				continue
+			}
+			found = true
+			var got []string
+			for _, rel := range d.Related {
+				got = append(got, rel.Message)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("related information of %q:\n got %q\nwant %q", d.Message, got, want)
+			}
+			if len(d.SuggestedFixes) > 0 {
+				t.Errorf("%q has a fix", d.Message)
+			}
+		}
+	}
+	if !found {
+		t.Error("no finding for the root context in shared")
+	}
 }
 
 func TestReportDetached(t *testing.T) {

@@ -47,13 +47,20 @@
 //
 // # Helpers that make a root context
 //
-// A call from a Reconcile (or a function it reaches) to a ctx-less function
-// of the same package that makes a root context itself, or through the
-// functions it calls, at any depth: the same mistake one call away. The
-// message names the helper, the helpers between it and the root context,
-// and where the root context is made; make the helper take a
-// context.Context and pass the Reconcile's ctx. With -cross-package,
-// helpers in other packages of the module are followed too.
+// A root context made by a ctx-less function of the same package that a
+// Reconcile (or a function it reaches) calls, directly or through other
+// ctx-less helpers, at any depth: the same mistake some calls away. It is
+// reported once, at the context.Background() or context.TODO() call,
+// however many calls reach it; every root on the way counts. The message
+// names the Reconcile (the first caller in source order) and the helpers
+// between; the related information lists the first few calls that reach
+// the root. Thread a context.Context parameter down and pass the
+// Reconcile's ctx; where a helper implements a method of another
+// package's interface (a GetClient() accessor), add a variant that takes a
+// ctx instead. When callers of several kinds reach the same root, the
+// first caller's check reports it. With -cross-package, helpers in other
+// packages of the module are followed too, and their roots are reported at
+// the first call that reaches them.
 //
 //	// BAD
 //	func (r *FooReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {

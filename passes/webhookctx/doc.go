@@ -78,11 +78,14 @@
 //
 // # Helpers that make a root context
 //
-// Calls to functions of the same package that take no context and make a
-// root context themselves, at any depth (admission validators often reach
-// the API through such helpers); the message names the helper and points
-// at the root context. Make the helper take a context.Context and pass the
-// request's.
+// Root contexts made by functions of the same package that take no
+// context, called from a handler directly or through other such helpers,
+// at any depth (admission validators often reach the API through them).
+// Each root context is one finding, at the root call itself, naming the
+// handler and the helpers between; the related information lists the
+// first few calls that reach it. Thread a context.Context parameter down
+// and pass the request's; where a helper implements a method of another
+// package's interface, add a variant that takes a ctx instead.
 //
 // # Goroutines and deferred calls
 //

@@ -41,7 +41,8 @@ func (r *ConfigMapReconciler) Reconcile(ctx context.Context, req ctrl.Request) (
 		return ctrl.Result{}, err
 	}
 
-	// BAD(reconcilectx): ensureDefaults takes no ctx and makes its own.
+	// ensureDefaults takes no ctx and makes its own: reported at its
+	// context.TODO(), in helpers.go.
 	if err := r.ensureDefaults(cm.Namespace); err != nil {
 		return ctrl.Result{}, err
 	}

@@ -10,6 +10,7 @@ import (
 // ensureDefaults takes no ctx, so it makes a root context for its caller.
 func (r *ConfigMapReconciler) ensureDefaults(namespace string) error {
 	var list corev1.ConfigMapList
+	// BAD(reconcilectx): Reconcile calls this without its ctx; one finding however many callers.
 	return r.List(context.TODO(), &list, client.InNamespace(namespace))
 }
 

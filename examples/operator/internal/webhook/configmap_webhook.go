@@ -38,7 +38,7 @@ func (v *ConfigMapValidator) ValidateCreate(ctx context.Context, cm *corev1.Conf
 
 // ValidateUpdate checks that the namespace still exists.
 func (v *ConfigMapValidator) ValidateUpdate(ctx context.Context, oldCM, newCM *corev1.ConfigMap) (admission.Warnings, error) {
-	// BAD(webhookctx): namespaceExists takes no ctx and makes its own.
+	// namespaceExists takes no ctx and makes its own: reported there.
 	if !v.namespaceExists(newCM.Namespace) {
 		return nil, errors.New("namespace is gone")
 	}
@@ -58,5 +58,6 @@ func (v *ConfigMapValidator) checkQuota(ctx context.Context, namespace string) e
 // namespaceExists mints a root context for its callers.
 func (v *ConfigMapValidator) namespaceExists(name string) bool {
 	var ns corev1.Namespace
+	// BAD(webhookctx): ValidateUpdate calls this without the request's ctx.
 	return v.Client.Get(context.TODO(), client.ObjectKey{Name: name}, &ns) == nil
 }

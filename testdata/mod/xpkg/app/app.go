@@ -8,12 +8,16 @@ import (
 )
 
 func Handle(ctx context.Context) error {
-	if err := util.Lookup(); err != nil { // want `^inheritctx: util.Lookup makes a root context \(context.TODO\(\) at example.com/xpkg/util/util.go:9\); make it take a context.Context and pass ctx, the context Handle receives`
+	// A root context of another package is reported once, at the first
+	// call that reaches it (util.Deep reaches the same one).
+	if err := util.Lookup(); err != nil { // want `^inheritctx: context.TODO\(\) in util.Lookup \(example.com/xpkg/util/util.go:9\), which Handle calls without its ctx; thread a context.Context parameter down and pass ctx$`
 		return err
 	}
-	if err := util.Deep(); err != nil { // want `inheritctx: util.Deep makes a root context \(context.TODO\(\) at example.com/xpkg/util/util.go:9, via Lookup\)`
+	if err := util.Deep(); err != nil {
 		return err
 	}
+	// Every root a helper reaches counts: one finding for each.
+	util.Both() // want `^inheritctx: context.TODO\(\) in util.Both \(example.com/xpkg/util/util.go:\d+\), which Handle` `^inheritctx: context.Background\(\) in util.both \(example.com/xpkg/util/util.go:\d+\), which Handle calls without its ctx \(via util.Both\)`
 	util.Detached()          // ok: the helper detaches on purpose
 	return util.WithCtx(ctx) // ok: takes ctx
 }
@@ -26,4 +30,8 @@ func Dial(ctx context.Context) error {
 		return err
 	}
 	return c.Close()
+}
+
+func HandleTheReloadRequestOfTheAdministrator(ctx context.Context) error {
+	return util.ReloadTheWholeClusterCacheFromScratchNow() // want `^inheritctx: context.TODO\(\) in util.ReloadTheWholeClusterCacheFromScratchNow \(util.go:\d+\), which HandleTheReloadRequestOfTheAdministrator calls without its ctx; thread`
 }

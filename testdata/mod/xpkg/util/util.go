@@ -11,9 +11,21 @@ func Lookup() error { return use(context.TODO()) }
 // Deep makes one through Lookup.
 func Deep() error { return Lookup() }
 
+// Both makes two root contexts, one through a helper.
+func Both() {
+	_ = use(context.TODO())
+	both()
+}
+
+func both() { _ = use(context.Background()) }
+
 // Detached starts work that outlives the call: not a root context for
 // the caller.
 func Detached() { go use(context.Background()) }
 
 // WithCtx takes a context: fine.
 func WithCtx(ctx context.Context) error { return use(ctx) }
+
+// ReloadTheWholeClusterCacheFromScratchNow has a long name: messages
+// give its root's file by base name only.
+func ReloadTheWholeClusterCacheFromScratchNow() error { return use(context.TODO()) }

@@ -17,3 +17,18 @@ func grown(ctx context.Context) {
 	use(context.TODO())
 	use(context.TODO()) // want `^inheritctx: context.TODO`
 }
+
+// One entry silences a root context that many calls reach.
+func minted() { use(context.TODO()) }
+
+func callsA(ctx context.Context) { minted() }
+func callsB(ctx context.Context) { minted() }
+func callsC(ctx context.Context) { minted() }
+
+// A root context in the same helper that the baseline does not record is new.
+func mintedTwice() {
+	use(context.TODO())
+	use(context.Background()) // want `^inheritctx: context.Background\(\) in mintedTwice, which callsTwice calls without its ctx`
+}
+
+func callsTwice(ctx context.Context) { mintedTwice() }

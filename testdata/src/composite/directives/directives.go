@@ -43,4 +43,15 @@ func f(ctx context.Context) {
 	use(context.TODO()) // want `^inheritctx: context.TODO`
 }
 
+// One directive on the root's line silences a root context that many
+// calls reach.
+func warm() {
+	//ctxlint:ignore inheritctx the cache warms up once, for every caller
+	use(context.TODO())
+}
+
+func first(ctx context.Context)  { warm() }
+func second(ctx context.Context) { warm() }
+func third(ctx context.Context)  { warm() }
+
 //ctxlint:ignored is another word, not a directive.

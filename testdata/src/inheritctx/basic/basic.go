@@ -91,10 +91,11 @@ func (c *Client) Hidden(ctx context.Context) {
 	}
 }
 
-// Calls to ctx-less helpers of the package that make a root context.
+// Calls to ctx-less helpers of the package that make a root context: the
+// findings are at the root contexts, in helpers.go.
 func (c *Client) Refresh(ctx context.Context) error {
-	c.reload()                      // want `^Client.reload makes a root context \(context.TODO\(\) at helpers.go:\d+\); make it take a context.Context and pass ctx, the context Refresh receives$`
-	if err := fetch(); err != nil { // want `fetch makes a root context \(context.Background\(\) at helpers.go:\d+, via fetchWithRetry, doFetch\)`
+	c.reload()
+	if err := fetch(); err != nil {
 		return err
 	}
 	go c.reload() // ok: detached

@@ -7,7 +7,7 @@ import (
 )
 
 func (c *Client) reload() {
-	_ = c.push(context.TODO())
+	_ = c.push(context.TODO()) // want `^context.TODO\(\) in Client.reload, which Client.Refresh calls without its ctx; thread a context.Context parameter down and pass ctx$`
 }
 
 func fetch() error { return fetchWithRetry() }
@@ -21,7 +21,7 @@ func fetchWithRetry() error {
 }
 
 func doFetch() error {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `^context.Background\(\) in doFetch, which Client.Refresh calls without its ctx \(via fetch, fetchWithRetry\); thread`
 	defer cancel()
 	return (&Client{}).push(ctx)
 }

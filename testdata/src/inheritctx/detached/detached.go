@@ -16,3 +16,9 @@ func qualified(ctx ctxpkg.Context) {
 func dotImported(ctx Context) {
 	go work(Background()) // want `context.Background\(\) in a goroutine`
 }
+
+// A ctx-less helper called only in a go statement: with -report-detached
+// its root context is reported, at the root.
+func background() { work(ctxpkg.TODO()) } // want `^context.TODO\(\) in background, which spawner calls without its ctx; thread a context.Context parameter down and pass ctx$`
+
+func spawner(ctx ctxpkg.Context) { go background() }

@@ -21,7 +21,7 @@ func (r *FooReconciler) ensureGrandchild(ctx context.Context, obj *Object) error
 // refresh takes no ctx and makes a root context for its caller.
 func (r *FooReconciler) refresh() {
 	var obj Object
-	_ = r.Get(context.TODO(), obj.key(), &obj)
+	_ = r.Get(context.TODO(), obj.key(), &obj) // want `^context.TODO\(\) in FooReconciler.refresh, which FooReconciler.Reconcile calls without its ctx; thread a context.Context parameter down and pass ctx$`
 }
 
 func (o *Object) key() (k struct{ Namespace, Name string }) { return }
@@ -29,7 +29,7 @@ func (o *Object) key() (k struct{ Namespace, Name string }) { return }
 func loadConfig() { newClient() }
 
 func newClient() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `^context.Background\(\) in newClient, which FooReconciler.Reconcile calls without its ctx \(via loadConfig\); thread`
 	defer cancel()
 	_ = ctx
 }

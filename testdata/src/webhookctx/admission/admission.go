@@ -42,14 +42,14 @@ func (v *PodValidator) ValidateCreate(ctx context.Context, obj *Pod) (admission.
 }
 
 func (v *PodValidator) ValidateUpdate(ctx context.Context, oldObj, newObj *Pod) (admission.Warnings, error) {
-	return nil, v.quota() // want `PodValidator.quota makes a root context`
+	return nil, v.quota()
 }
 
 func (v *PodValidator) ValidateDelete(_ context.Context, obj *Pod) (admission.Warnings, error) {
 	return nil, check(context.TODO()) // want `context.TODO\(\) replaces the admission request's context, which the function discards`
 }
 
-func (v *PodValidator) quota() error { return check(context.Background()) }
+func (v *PodValidator) quota() error { return check(context.Background()) } // want `^context.Background\(\) in PodValidator.quota, which PodValidator.ValidateUpdate calls without its ctx; thread`
 
 var _ admission.Validator[*Pod] = &PodValidator{}
 

@@ -1,0 +1,218 @@
+package rootctx
+
+import (
+	"fmt"
+	"go/types"
+	"path"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
+)
+
+// maxVia is how many helpers between the caller and the function that
+// makes the root context a message names; the rest are counted.
+const maxVia = 2
+
+// maxCallers is how many of the calls that reach a root context its
+// finding lists as related information; the rest are counted.
+const maxCallers = 3
+
+// siteDiagnostic reports a root context made in ctx-less code, once: "
+// context.TODO() in refresh, which FooReconciler.Reconcile calls without
+// its ctx (via sync); thread a context.Context parameter down and pass
+// ctx". A message that would be longer than 200 characters counts the
+// helpers between instead of naming them. Threading a parameter is not
+// mechanical: no fix.
+func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding) analysis.Diagnostic {
+	site := f.Site
+	c := site.Callers[site.Chosen]
+	use := newFixer(pass, res, &Finding{Call: c.Call, Cur: c.Cur, Scope: c.Scope}).use
+	r := site.Root
+	wheres := []string{""}
+	if !r.Local() {
+		// The root's place, then its file's base name, then nothing (it
+		// is among the related information when the file set has it).
+		wheres = []string{" (" + r.At + ")", " (" + path.Base(r.At) + ")", ""}
+	}
+	advice := "thread a context.Context parameter down and pass " + use
+	if site.Fixed != nil {
+		advice = fmt.Sprintf("%s fixes the signature of %s: add a variant that takes a context.Context and pass %s", site.FixedBy, site.Fixed.Name(), use)
+	}
+	d := analysis.Diagnostic{
+		Pos: f.Call.Pos(), End: f.Call.End(),
+		URL:     analysisutil.RuleURL(check, RuleHelper),
+		Message: siteMessage(pass, r, wheres, []string{res.callerName(c, false), res.callerName(c, true)}, c.Via, advice),
+	}
+
+	callers := site.Callers
+	if !r.Local() {
+		if r.Pos.IsValid() {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: r.Pos, End: r.Pos, Message: "root context made here"})
+		}
+		callers = append(callers[:site.Chosen:site.Chosen], callers[site.Chosen+1:]...)
+	}
+	for i, other := range callers {
+		if i == maxCallers {
+			d.Related = append(d.Related, analysis.RelatedInformation{
+				Pos: other.Call.Pos(), End: other.Call.End(),
+				Message: fmt.Sprintf("and %d more", len(callers)-maxCallers),
+			})
+			break
+		}
+		d.Related = append(d.Related, analysis.RelatedInformation{
+			Pos: other.Call.Pos(), End: other.Call.End(),
+			Message: fmt.Sprintf("%s reaches it here%s", res.callerName(other, false), viaText(pass, other.Via, maxVia)),
+		})
+	}
+	return d
+}
+
+// siteMessage says where the root context is made, which function does
+// not pass its ctx and through which helpers, and what to do. When that
+// is longer than 200 characters, it names fewer helpers, then the caller
+// by a shorter name, then the root's place more briefly (wheres and
+// callers list the forms, longest first), and last counts the helpers.
+func siteMessage(pass *analysis.Pass, r *Root, wheres, callers []string, via []Hop, advice string) string {
+	msg := func(where, caller, via string) string {
+		return fmt.Sprintf("context.%s() in %s%s, which %s calls without its ctx%s; %s", r.Name, hopName(pass, r.In), where, caller, via, advice)
+	}
+	var s string
+	for _, where := range wheres {
+		for _, caller := range callers {
+			for n := maxVia; n >= min(1, len(via)); n-- {
+				if s = msg(where, caller, viaText(pass, via, n)); len(s) <= 200 {
+					return s
+				}
+			}
+		}
+	}
+	if len(via) > 1 {
+		s = msg(wheres[len(wheres)-1], callers[len(callers)-1], fmt.Sprintf(" (via %d helpers)", len(via)))
+	}
+	return s
+}
+
+// viaText is " (via a, b and 3 more)", or "" for no helpers.
+func viaText(pass *analysis.Pass, via []Hop, n int) string {
+	if len(via) == 0 {
+		return ""
+	}
+	var names []string
+	for _, h := range via[:min(len(via), n)] {
+		names = append(names, hopName(pass, h))
+	}
+	s := " (via " + strings.Join(names, ", ")
+	if more := len(via) - n; more > 0 {
+		s += fmt.Sprintf(" and %d more", more)
+	}
+	return s + ")"
+}
+
+// hopName names a function on the way to a root context, qualified by
+// its package when that is not the one being analysed.
+func hopName(pass *analysis.Pass, h Hop) string {
+	if h.Fn == nil {
+		return h.Name
+	}
+	if h.Fn.Pkg() != nil && h.Fn.Pkg() != pass.Pkg {
+		return h.Fn.Pkg().Name() + "." + calleeName(h.Fn)
+	}
+	return calleeName(h.Fn)
+}
+
+// callerName names the function whose ctx a caller does not pass:
+// "FooReconciler.Reconcile", or "the func literal in Run"; short leaves
+// the receiver type out ("Reconcile").
+func (res *Result) callerName(c *Caller, short bool) string {
+	p := c.Scope.Provider
+	if p.Obj != nil {
+		if short {
+			return p.Obj.Name()
+		}
+		return calleeName(p.Obj)
+	}
+	encl := res.Info.Enclosing(c.Cur)
+	for i := len(encl) - 1; i >= 0; i-- {
+		if encl[i].Obj != nil {
+			return p.Name() + " in " + calleeName(encl[i].Obj)
+		}
+	}
+	return p.Name()
+}
+
+// fixSignature sets the site's Fixed and FixedBy: the first function on
+// the way from its chosen caller to the root context that implements a
+// method of an interface of another package, whose signature therefore
+// cannot take a context.
+func (m *minters) fixSignature(site *Site) {
+	c := site.Callers[site.Chosen]
+	for _, h := range append(append([]Hop(nil), c.Via...), site.Root.In) {
+		if h.Fn == nil || h.Fn.Pkg() != m.pass.Pkg {
+			continue
+		}
+		if by, ok := m.fixed[h.Fn]; ok {
+			if by != "" {
+				site.Fixed, site.FixedBy = h.Fn, by
+				return
+			}
+			continue
+		}
+		by := m.fixedBy(h.Fn)
+		m.fixed[h.Fn] = by
+		if by != "" {
+			site.Fixed, site.FixedBy = h.Fn, by
+			return
+		}
+	}
+}
+
+// fixedBy returns the interface, declared in a package that fn's package
+// imports, of which fn implements a method ("cache.Getter"), or "".
+func (m *minters) fixedBy(fn *types.Func) string {
+	recv := fn.Signature().Recv()
+	if recv == nil || !fn.Exported() {
+		return ""
+	}
+	t := recv.Type()
+	base := t
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		base = p.Elem()
+	} else {
+		t = types.NewPointer(t) // its method set has the value methods too
+	}
+	if named, ok := types.Unalias(base).(*types.Named); ok && named.TypeParams().Len() > 0 {
+		return ""
+	}
+	for _, imp := range m.pass.Pkg.Imports() {
+		scope := imp.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || !tn.Exported() {
+				continue
+			}
+			named, ok := types.Unalias(tn.Type()).(*types.Named)
+			if !ok || named.TypeParams().Len() > 0 {
+				continue
+			}
+			iface, ok := named.Underlying().(*types.Interface)
+			if !ok || !hasMethod(iface, fn.Name()) {
+				continue
+			}
+			if types.Implements(t, iface) {
+				return imp.Name() + "." + tn.Name()
+			}
+		}
+	}
+	return ""
+}
+
+func hasMethod(iface *types.Interface, name string) bool {
+	for i := range iface.NumMethods() {
+		if iface.Method(i).Name() == name {
+			return true
+		}
+	}
+	return false
+}
