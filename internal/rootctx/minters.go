@@ -1,0 +1,302 @@
+package rootctx
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
+	"github.com/ctxlint/ctxlint/internal/ctxinfo"
+)
+
+// reached is a root context that calling a function makes, and the way
+// there: the functions from the called one down to the root's, that one
+// excluded.
+type reached struct {
+	root *Root
+	via  []Hop
+}
+
+// node is what the body of a ctx-less function does while it is called:
+// the root contexts it makes and the ctx-less helpers it calls.
+type node struct {
+	roots []*Root
+	calls []*ctxinfo.Func // helpers of this package, in source order
+	ext   [][]reached     // roots reached through helpers of other packages (facts)
+}
+
+// minters computes, for the ctx-less functions of the package, which root
+// contexts calling them makes.
+type minters struct {
+	in    *ctxinfo.Info
+	pass  *analysis.Pass
+	facts bool
+	nodes map[*ctxinfo.Func]*node
+	memo  map[*ctxinfo.Func][]reached // every root a function reaches
+	ext   map[string]*Root            // roots in other packages, by position
+	fixed map[*types.Func]string      // fixedBy's answers
+}
+
+// ofCall returns the root contexts that the function called by call
+// makes, or nil.
+func (m *minters) ofCall(call *ast.CallExpr) []reached {
+	callee := analysisutil.Callee(m.pass.TypesInfo, call)
+	if callee == nil {
+		return nil
+	}
+	if fn := m.in.Decl(callee); fn != nil {
+		return m.of(fn)
+	}
+	if m.facts && callee.Pkg() != m.pass.Pkg {
+		var fact MintsRoot
+		if m.pass.ImportObjectFact(callee, &fact) {
+			return m.imported(&fact)
+		}
+	}
+	return nil
+}
+
+// imported returns the roots of a fact, each root one *Root however many
+// facts name it.
+func (m *minters) imported(fact *MintsRoot) []reached {
+	var out []reached
+	for i := range fact.Roots {
+		ref := &fact.Roots[i]
+		key := ref.At + ":" + strconv.Itoa(ref.Col)
+		r := m.ext[key]
+		if r == nil {
+			name := strings.TrimSuffix(strings.TrimPrefix(ref.Root, "context."), "()")
+			r = &Root{Name: name, In: Hop{Name: ref.In}, At: ref.At, ext: ref, Pos: m.locate(ref)}
+			m.ext[key] = r
+		}
+		via := make([]Hop, len(ref.Via))
+		for j, v := range ref.Via {
+			via[j] = Hop{Name: v}
+		}
+		out = append(out, reached{root: r, via: via})
+	}
+	return out
+}
+
+// locate returns the position of a root call of another package when the
+// file set holds its file (drivers that load the whole program in one
+// process), or NoPos.
+func (m *minters) locate(ref *RootRef) token.Pos {
+	pos := token.NoPos
+	m.pass.Fset.Iterate(func(f *token.File) bool {
+		if f.Name() != ref.File {
+			return true
+		}
+		if ref.Line >= 1 && ref.Line <= f.LineCount() {
+			pos = f.LineStart(ref.Line) + token.Pos(ref.Col-1)
+		}
+		return false
+	})
+	return pos
+}
+
+// eligible reports whether the roots fn makes are its callers' concern.
+// Only functions without a context of their own count: one that has a
+// ctx is checked on its own. Nor do functions that return a context: they
+// hand the context they make to their caller, who sees it (a getter with
+// a fallback, such as (*http.Request).Context, or a factory).
+func (m *minters) eligible(fn *ctxinfo.Func) bool {
+	if fn.HasContext() {
+		return false
+	}
+	for v := range fn.Sig.Results().Variables() {
+		if m.in.IsContext(v.Type()) {
+			return false
+		}
+	}
+	return true
+}
+
+// of returns every root context that calling fn makes, with the shortest
+// way to each, or nil. It walks the helpers fn reaches breadth first,
+// taking the complete answer of a helper already asked about.
+func (m *minters) of(fn *ctxinfo.Func) []reached {
+	if !m.eligible(fn) {
+		return nil
+	}
+	if r, ok := m.memo[fn]; ok {
+		return r
+	}
+	var out []reached
+	seen := map[*Root]bool{}
+	add := func(r *Root, via []Hop) {
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, reached{root: r, via: via})
+		}
+	}
+	type step struct {
+		fn  *ctxinfo.Func
+		via []Hop // from fn (included) down to this one (excluded)
+	}
+	visited := map[*ctxinfo.Func]bool{fn: true}
+	queue := []step{{fn: fn}}
+	for len(queue) > 0 {
+		st := queue[0]
+		queue = queue[1:]
+		if done, ok := m.memo[st.fn]; ok && st.fn != fn {
+			for _, r := range done {
+				add(r.root, concat(st.via, r.via))
+			}
+			continue
+		}
+		n := m.node(st.fn)
+		for _, r := range n.roots {
+			add(r, st.via)
+		}
+		here := concat(st.via, []Hop{{Fn: st.fn.Obj}})
+		for _, rs := range n.ext {
+			for _, r := range rs {
+				add(r.root, concat(here, r.via))
+			}
+		}
+		for _, g := range n.calls {
+			if !visited[g] {
+				visited[g] = true
+				queue = append(queue, step{fn: g, via: here})
+			}
+		}
+	}
+	m.memo[fn] = out
+	return out
+}
+
+func concat(a, b []Hop) []Hop { return append(slices.Clip(a), b...) }
+
+// node returns what fn's body does while fn is called.
+func (m *minters) node(fn *ctxinfo.Func) *node {
+	if n, ok := m.nodes[fn]; ok {
+		return n
+	}
+	n := &node{}
+	m.nodes[fn] = n
+	cur, ok := m.in.Inspector.Root().FindNode(fn.Node)
+	if !ok {
+		return n
+	}
+	for c := range cur.Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		name, isRoot := m.in.IsRootCall(call)
+		var callee *ctxinfo.Func
+		var ext []reached
+		if !isRoot {
+			obj := analysisutil.Callee(m.pass.TypesInfo, call)
+			if callee = m.in.Decl(obj); callee != nil {
+				if !m.eligible(callee) {
+					continue
+				}
+			} else if obj == nil || !m.facts || obj.Pkg() == m.pass.Pkg {
+				continue
+			} else if ext = m.ofCall(call); len(ext) == 0 {
+				continue
+			}
+		}
+		if !m.runsDuringCall(c, fn) || m.in.ScopeAt(c).Provider != nil || m.in.IsDone(c, fn.Node) {
+			continue
+		}
+		switch {
+		case isRoot:
+			if !m.in.DeliberateRoot(c) {
+				n.roots = append(n.roots, &Root{Name: name, In: Hop{Fn: fn.Obj}, Pos: call.Pos(), call: call, cur: c})
+			}
+		case callee != nil:
+			n.calls = append(n.calls, callee)
+		default:
+			n.ext = append(n.ext, ext)
+		}
+	}
+	return n
+}
+
+// runsDuringCall reports whether the code at c runs while fn is being
+// called: not in a go or defer statement of fn, nor in a func literal
+// that fn returns or stores for later.
+func (m *minters) runsDuringCall(c inspector.Cursor, fn *ctxinfo.Func) bool {
+	for a := range c.Enclosing() {
+		if a.Node() == fn.Node {
+			return true
+		}
+		switch a.Node().(type) {
+		case *ast.GoStmt, *ast.DeferStmt:
+			return false
+		case *ast.FuncLit:
+			lit := analysisutil.Unparen(a)
+			switch k, idx := lit.ParentEdge(); k {
+			case edge.ReturnStmt_Results, edge.CompositeLit_Elts, edge.KeyValueExpr_Value, edge.SendStmt_Value:
+				return false
+			case edge.AssignStmt_Rhs:
+				as := lit.Parent().Node().(*ast.AssignStmt)
+				if idx < len(as.Lhs) {
+					if _, local := ast.Unparen(as.Lhs[idx]).(*ast.Ident); !local {
+						return false
+					}
+				}
+			}
+		}
+	}
+	return true
+}
+
+func calleeName(fn *types.Func) string {
+	if fn == nil {
+		return "?"
+	}
+	return analysisutil.QualName(fn)
+}
+
+// exportAll exports a MintsRoot fact for every exported ctx-less function
+// of the package that makes root contexts, so that callers in other
+// packages of the module can be checked.
+func (m *minters) exportAll() {
+	m.in.Funcs(func(fn *ctxinfo.Func) {
+		if fn.Obj == nil || !fn.Obj.Exported() {
+			return
+		}
+		rs := m.of(fn)
+		if len(rs) == 0 {
+			return
+		}
+		fact := &MintsRoot{}
+		for _, r := range rs {
+			var ref RootRef
+			if r.root.ext != nil {
+				ref = *r.root.ext
+			} else {
+				p := m.pass.Fset.Position(r.root.Pos)
+				ref = RootRef{
+					Root: "context." + r.root.Name + "()",
+					In:   m.qualified(r.root.In),
+					At:   m.pass.Pkg.Path() + "/" + filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line),
+					File: p.Filename, Line: p.Line, Col: p.Column,
+				}
+			}
+			ref.Via = nil
+			for _, h := range r.via {
+				ref.Via = append(ref.Via, m.qualified(h))
+			}
+			fact.Roots = append(fact.Roots, ref)
+		}
+		m.pass.ExportObjectFact(fn.Obj, fact)
+	})
+}
+
+// qualified names a hop for readers in other packages: "util.Store.load".
+func (m *minters) qualified(h Hop) string {
+	if h.Fn == nil {
+		return h.Name
+	}
+	return h.Fn.Pkg().Name() + "." + calleeName(h.Fn)
+}
