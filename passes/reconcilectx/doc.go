@@ -43,7 +43,9 @@
 //
 // The suggested fix replaces the call with the Reconcile's ctx, naming the
 // parameter ctx first when it is unnamed or _ (and deleting a
-// "ctx := context.Background()" that stood in for it).
+// "ctx := context.Background()" that stood in for it, or a
+// "ctx = context.Background()" that reassigns it, rather than leave the
+// self-assignment ctx = ctx).
 //
 // # Helpers that make a root context
 //
