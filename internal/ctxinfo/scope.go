@@ -148,51 +148,127 @@ func commRecv(comm ast.Stmt) ast.Expr {
 	return nil
 }
 
-// waitsForDone reports whether statement s returns only once a context
-// is done: <-ctx.Done(), or a select whose only case receives from it.
+// waitsForDone reports whether the statement after s runs only once a
+// context is done: after <-ctx.Done(); after a select that can end only
+// through a case <-ctx.Done(), every other case (the default included)
+// leaving instead of falling through (see skipsRest); or after a guard
+// if ctx.Err() == nil { return ... } that leaves while ctx is not done.
 func (in *Info) waitsForDone(s ast.Stmt) bool {
 	switch s := s.(type) {
 	case *ast.ExprStmt:
 		return in.isDoneRecv(s.X)
 	case *ast.SelectStmt:
-		if len(s.Body.List) == 0 {
-			return false
-		}
+		done := false
 		for _, c := range s.Body.List {
 			cc := c.(*ast.CommClause)
-			if cc.Comm == nil || !in.IsDoneComm(cc.Comm) {
+			switch {
+			case cc.Comm != nil && in.IsDoneComm(cc.Comm):
+				done = true
+			case !in.skipsRest(cc.Body):
 				return false
 			}
 		}
-		return true
+		return done
+	case *ast.IfStmt:
+		op, ok := in.errCheck(s.Init, s.Cond)
+		return ok && op == token.EQL && s.Else == nil && in.skipsRest(s.Body.List)
 	}
 	return false
 }
 
-// isErrCheck reports whether cond is x.Err() != nil for a context x, or
-// v != nil where v was just assigned x.Err() in init.
-func (in *Info) isErrCheck(init ast.Stmt, cond ast.Expr) bool {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ {
+// skipsRest reports whether running list never goes on to the statement
+// after the select case or if body it is: it ends in a return, a call
+// that does not return (panic, os.Exit, log.Fatal, ...), or a continue,
+// directly or in every branch of an if-else, and has no break or goto
+// that could jump out to that statement.
+func (in *Info) skipsRest(list []ast.Stmt) bool {
+	return endsPath(in.TypesInfo, list) && !jumpsOut(list)
+}
+
+func endsPath(info *types.Info, list []ast.Stmt) bool {
+	if len(list) == 0 {
 		return false
+	}
+	switch s := list[len(list)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.CONTINUE
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+		return ok && analysisutil.NoReturn(info, call)
+	case *ast.BlockStmt:
+		return endsPath(info, s.List)
+	case *ast.LabeledStmt:
+		return endsPath(info, []ast.Stmt{s.Stmt})
+	case *ast.IfStmt:
+		return s.Else != nil && endsPath(info, s.Body.List) && endsPath(info, []ast.Stmt{s.Else})
+	}
+	return false
+}
+
+// jumpsOut reports whether list holds a goto, a labelled break, or a
+// break that is not inside a loop, switch or select of its own: a way
+// out of list other than its end.
+func jumpsOut(list []ast.Stmt) bool {
+	found := false
+	var visit func(n ast.Node, nested bool)
+	visit = func(n ast.Node, nested bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				if m != n {
+					visit(m, true)
+					return false
+				}
+			case *ast.BranchStmt:
+				if m.Tok == token.GOTO || m.Tok == token.BREAK && (m.Label != nil || !nested) {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	for _, s := range list {
+		switch s.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			visit(s, true)
+		default:
+			visit(s, false)
+		}
+	}
+	return found
+}
+
+// errCheck reports whether cond compares x.Err() with nil for a context
+// x, or v where v was just assigned x.Err() in init, and how (== or !=).
+func (in *Info) errCheck(init ast.Stmt, cond ast.Expr) (token.Token, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ && b.Op != token.EQL {
+		return 0, false
 	}
 	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
 	if in.isNil(x) {
 		x, y = y, x
 	}
 	if !in.isNil(y) {
-		return false
+		return 0, false
 	}
 	if in.isCtxMethodCall(x, "Err") {
-		return true
+		return b.Op, true
 	}
 	id, ok := x.(*ast.Ident)
 	as, ok2 := init.(*ast.AssignStmt)
 	if !ok || !ok2 || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
-		return false
+		return 0, false
 	}
 	lhs, ok := as.Lhs[0].(*ast.Ident)
-	return ok && lhs.Name == id.Name && in.isCtxMethodCall(as.Rhs[0], "Err")
+	if !ok || in.TypesInfo.ObjectOf(lhs) == nil || in.TypesInfo.ObjectOf(lhs) != in.TypesInfo.Uses[id] || !in.isCtxMethodCall(as.Rhs[0], "Err") {
+		return 0, false
+	}
+	return b.Op, true
 }
 
 // nilCheck reports whether cond compares a context with nil, and how
@@ -245,7 +321,7 @@ func (in *Info) IsDone(cur inspector.Cursor, stop ast.Node) bool {
 			}
 		case *ast.IfStmt:
 			k, _ := child.ParentEdge()
-			if k == edge.IfStmt_Body && in.isErrCheck(n.Init, n.Cond) {
+			if op, ok := in.errCheck(n.Init, n.Cond); ok && (op == token.NEQ && k == edge.IfStmt_Body || op == token.EQL && k == edge.IfStmt_Else) {
 				return true
 			}
 			if op, ok := in.nilCheck(n.Cond); ok && (op == token.EQL && k == edge.IfStmt_Body || op == token.NEQ && k == edge.IfStmt_Else) {

@@ -73,8 +73,14 @@
 // SetupWithManager, informer event handlers, predicates, methods of
 // interfaces without a ctx, tests that start from context.Background());
 // code that runs once the context is done (a case <-ctx.Done() branch,
-// after <-ctx.Done(), under if ctx.Err() != nil) or where it is nil (if
-// ctx == nil { ctx = context.Background() });
+// after <-ctx.Done(), under if ctx.Err() != nil), where a shutdown needs a
+// fresh bounded context because ctx can no longer carry it: also after a
+// select whose every other case, default included, leaves (returns,
+// continues, panics, or calls os.Exit, log.Fatal or klog.Fatal), and after
+// a guard that leaves while ctx is live (if ctx.Err() == nil { return });
+// a select with a case that falls through (a ticker, a case that only
+// logs) may end with ctx live and is still reported; or where it is nil
+// (if ctx == nil { ctx = context.Background() });
 // context.WithCancel(context.Background()) whose cancel function is
 // stored, returned or handed on (also inside a closure that is);
 // context.Background() given to an oauth2 client or token source

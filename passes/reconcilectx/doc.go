@@ -79,8 +79,9 @@
 // # What is left alone
 //
 // Code that runs once ctx is done (in a case <-ctx.Done() branch, after
-// <-ctx.Done(), or under if ctx.Err() != nil), where a fresh context for
-// cleanup is right; context.WithCancel(context.Background()) whose cancel
+// <-ctx.Done(), under if ctx.Err() != nil, after a select whose other
+// cases all leave, or after if ctx.Err() == nil { return }), where a
+// fresh context for cleanup is right; context.WithCancel(context.Background()) whose cancel
 // function is stored, returned or handed on, which starts a lifetime that
 // something else ends; context.Background() given to an oauth2 client or
 // token source, which keeps it for later token fetches; and the other
