@@ -21,6 +21,16 @@ func (c *Client) Group(ctx context.Context, g *wait.Group, stop <-chan struct{})
 	})
 }
 
+// ok: through an alias, and promoted from an embedded Group.
+type group = wait.Group
+
+type workers struct{ wait.Group }
+
+func (c *Client) GroupAliased(ctx context.Context, g *group, w *workers) {
+	g.Start(func() { _ = c.push(context.Background()) })
+	w.Start(func() { _ = c.push(context.Background()) })
+}
+
 // Reported: StartWithContext hands its func a ctx of its own, which it
 // should use.
 func (c *Client) GroupCtx(ctx context.Context, g *wait.Group) {

@@ -172,3 +172,26 @@ func (s *server) NoLeave(ctx context.Context) error {
 	}
 	return s.srv.Shutdown(context.Background()) // want `context.Background\(\) replaces ctx, the context NoLeave receives`
 }
+
+// ok: the same in a generic function and in a func literal runnable.
+func serveAll[T any](ctx context.Context, items []T, srv *http.Server, errc <-chan error) error {
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	return srv.Shutdown(context.Background())
+}
+
+func (s *server) Runnable() func(context.Context) error {
+	return func(ctx context.Context) error {
+		errc := make(chan error, 1)
+		go func() { errc <- s.srv.ListenAndServe() }()
+		select {
+		case err := <-errc:
+			return err
+		case <-ctx.Done():
+		}
+		return s.srv.Shutdown(context.Background())
+	}
+}
