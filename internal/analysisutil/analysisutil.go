@@ -324,3 +324,30 @@ func IsMethod(fn *types.Func, pkgPath, typeName, method string) bool {
 	obj := n.Origin().Obj()
 	return obj.Pkg() != nil && obj.Pkg().Path() == pkgPath && obj.Name() == typeName
 }
+
+// NoReturn reports whether call never returns: panic, os.Exit,
+// log.Fatal and friends, runtime.Goexit, klog's Fatal and Exit functions,
+// and testing's Fatal, FailNow and Skip methods. Functions are matched by
+// their package path, never by the name they are called by.
+func NoReturn(info *types.Info, call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && info.Uses[id] == types.Universe.Lookup("panic") {
+		return true
+	}
+	fn := Callee(info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	if IsPkgFunc(fn, "os", "Exit") ||
+		IsPkgFunc(fn, "runtime", "Goexit") ||
+		IsPkgFunc(fn, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
+		IsPkgFunc(fn, "k8s.io/klog/v2", "Fatal", "Fatalf", "Fatalln", "FatalDepth", "Exit", "Exitf", "Exitln", "ExitDepth") {
+		return true
+	}
+	if fn.Signature().Recv() != nil && fn.Pkg().Path() == "testing" {
+		switch fn.Name() {
+		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
+			return true
+		}
+	}
+	return false
+}

@@ -27,15 +27,29 @@ type Scope struct {
 	OwnerFunc *Func
 
 	// Detached is the go or defer statement that lies between the node
-	// and the provider, if any: code there usually outlives the call on
-	// purpose.
+	// and the provider, if any, or the statement that hands a func
+	// literal around the node to a function that runs it on a new
+	// goroutine (see StartsGoroutine); for a context value assigned to a
+	// local variable, it is the first of such statements when every use
+	// of the variable lies in one (bg := context.Background(); go
+	// worker(bg)). Code there usually outlives the call on purpose.
 	Detached ast.Stmt
 }
 
 // ScopeAt returns the context scope at cur.
 func (in *Info) ScopeAt(cur inspector.Cursor) Scope {
+	s := in.scopeAt(cur)
+	if s.Provider != nil && s.Detached == nil {
+		s.Detached = in.detachedUses(cur)
+	}
+	return s
+}
+
+// scopeAt is ScopeAt without looking at where the value at cur goes.
+func (in *Info) scopeAt(cur inspector.Cursor) Scope {
 	var s Scope
 	var outermost *Func
+	starter := false // inside a func literal given to a goroutine starter
 	for a := range cur.Enclosing() {
 		switch n := a.Node().(type) {
 		case *ast.GoStmt:
@@ -58,6 +72,14 @@ func (in *Info) ScopeAt(cur inspector.Cursor) Scope {
 			if s.OwnerFunc == nil && fn.Kind != Plain {
 				s.Owner, s.OwnerFunc = fn.Kind, fn
 			}
+			if s.Provider == nil && s.Detached == nil && StartsGoroutine(fn.PassedTo) {
+				starter = true
+			}
+		case ast.Stmt:
+			if starter && s.Detached == nil {
+				s.Detached = n // the statement that calls the starter
+			}
+			starter = false
 		}
 	}
 	if s.OwnerFunc == nil && outermost != nil && outermost.ReachedFrom != nil {
@@ -67,6 +89,54 @@ func (in *Info) ScopeAt(cur inspector.Cursor) Scope {
 		s.Detached = nil
 	}
 	return s
+}
+
+// WaitPath is the import path of k8s.io/apimachinery's wait package.
+const WaitPath = "k8s.io/apimachinery/pkg/util/wait"
+
+// StartsGoroutine reports whether fn runs the func it is given on a new
+// goroutine and returns at once, as a go statement does: the Start,
+// StartWithChannel and StartWithContext methods of wait.Group. Not
+// errgroup.Group.Go, whose work Wait joins to the caller's.
+func StartsGoroutine(fn *types.Func) bool {
+	for _, m := range [...]string{"Start", "StartWithChannel", "StartWithContext"} {
+		if analysisutil.IsMethod(fn, WaitPath, "Group", m) {
+			return true
+		}
+	}
+	return false
+}
+
+// detachedUses returns, when the context value at cur is assigned to a
+// local variable every use of which is detached (in a go or defer
+// statement, or a func literal given to a goroutine starter), the
+// statement of the first use; otherwise nil.
+func (in *Info) detachedUses(cur inspector.Cursor) ast.Stmt {
+	e, ok := cur.Node().(ast.Expr)
+	if !ok || !in.IsContext(in.TypesInfo.TypeOf(e)) {
+		return nil
+	}
+	cur = analysisutil.Unparen(cur)
+	id, _ := assignee(cur).(*ast.Ident)
+	if id == nil || in.TypesInfo.Defs[id] == nil {
+		return nil // not a declaration: the variable may have other values
+	}
+	v, _ := in.TypesInfo.Defs[id].(*types.Var)
+	body, ok := outermostFunc(cur)
+	if v == nil || !ok || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	var first ast.Stmt
+	for use := range in.usesOf(body, v) {
+		d := in.scopeAt(use).Detached
+		if d == nil {
+			return nil
+		}
+		if first == nil {
+			first = d
+		}
+	}
+	return first
 }
 
 // CtxExpr returns the expression that denotes the function's context:
@@ -148,52 +218,127 @@ func commRecv(comm ast.Stmt) ast.Expr {
 	return nil
 }
 
-// waitsForDone reports whether statement s returns only once a context
-// is done: <-ctx.Done(), or a select whose only case receives from it.
+// waitsForDone reports whether the statement after s runs only once a
+// context is done: after <-ctx.Done(); after a select that can end only
+// through a case <-ctx.Done(), every other case (the default included)
+// leaving instead of falling through (see skipsRest); or after a guard
+// if ctx.Err() == nil { return ... } that leaves while ctx is not done.
 func (in *Info) waitsForDone(s ast.Stmt) bool {
 	switch s := s.(type) {
 	case *ast.ExprStmt:
 		return in.isDoneRecv(s.X)
 	case *ast.SelectStmt:
-		if len(s.Body.List) == 0 {
-			return false
-		}
+		done := false
 		for _, c := range s.Body.List {
 			cc := c.(*ast.CommClause)
-			if cc.Comm == nil || !in.IsDoneComm(cc.Comm) {
+			switch {
+			case cc.Comm != nil && in.IsDoneComm(cc.Comm):
+				done = true
+			case !in.skipsRest(cc.Body):
 				return false
 			}
 		}
-		return true
+		return done
+	case *ast.IfStmt:
+		op, ok := in.errCheck(s.Init, s.Cond)
+		return ok && op == token.EQL && s.Else == nil && in.skipsRest(s.Body.List)
 	}
 	return false
 }
 
-// isErrCheck reports whether cond is x.Err() != nil for a context x, or
-// v != nil where v was just assigned x.Err() in init.
-func (in *Info) isErrCheck(init ast.Stmt, cond ast.Expr) bool {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ {
+// skipsRest reports whether running list never goes on to the statement
+// after the select case or if body it is: it ends in a return, a call
+// that does not return (panic, os.Exit, log.Fatal, ...), or a continue,
+// directly or in every branch of an if-else, and has no break or goto
+// that could jump out to that statement.
+func (in *Info) skipsRest(list []ast.Stmt) bool {
+	return endsPath(in.TypesInfo, list) && !jumpsOut(list)
+}
+
+func endsPath(info *types.Info, list []ast.Stmt) bool {
+	if len(list) == 0 {
 		return false
+	}
+	switch s := list[len(list)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.CONTINUE
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+		return ok && analysisutil.NoReturn(info, call)
+	case *ast.BlockStmt:
+		return endsPath(info, s.List)
+	case *ast.LabeledStmt:
+		return endsPath(info, []ast.Stmt{s.Stmt})
+	case *ast.IfStmt:
+		return s.Else != nil && endsPath(info, s.Body.List) && endsPath(info, []ast.Stmt{s.Else})
+	}
+	return false
+}
+
+// jumpsOut reports whether list holds a goto, a labelled break, or a
+// break that is not inside a loop, switch or select of its own: a way
+// out of list other than its end.
+func jumpsOut(list []ast.Stmt) bool {
+	found := false
+	var visit func(n ast.Node, nested bool)
+	visit = func(n ast.Node, nested bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				if m != n {
+					visit(m, true)
+					return false
+				}
+			case *ast.BranchStmt:
+				if m.Tok == token.GOTO || m.Tok == token.BREAK && (m.Label != nil || !nested) {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	for _, s := range list {
+		switch s.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			visit(s, true)
+		default:
+			visit(s, false)
+		}
+	}
+	return found
+}
+
+// errCheck reports whether cond compares x.Err() with nil for a context
+// x, or v where v was just assigned x.Err() in init, and how (== or !=).
+func (in *Info) errCheck(init ast.Stmt, cond ast.Expr) (token.Token, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ && b.Op != token.EQL {
+		return 0, false
 	}
 	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
 	if in.isNil(x) {
 		x, y = y, x
 	}
 	if !in.isNil(y) {
-		return false
+		return 0, false
 	}
 	if in.isCtxMethodCall(x, "Err") {
-		return true
+		return b.Op, true
 	}
 	id, ok := x.(*ast.Ident)
 	as, ok2 := init.(*ast.AssignStmt)
 	if !ok || !ok2 || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
-		return false
+		return 0, false
 	}
 	lhs, ok := as.Lhs[0].(*ast.Ident)
-	return ok && in.TypesInfo.ObjectOf(lhs) != nil && in.TypesInfo.ObjectOf(lhs) == in.TypesInfo.ObjectOf(id) &&
-		in.isCtxMethodCall(as.Rhs[0], "Err")
+	if !ok || in.TypesInfo.ObjectOf(lhs) == nil || in.TypesInfo.ObjectOf(lhs) != in.TypesInfo.Uses[id] || !in.isCtxMethodCall(as.Rhs[0], "Err") {
+		return 0, false
+	}
+	return b.Op, true
 }
 
 // nilCheck reports whether cond compares a context with nil, and how
@@ -246,7 +391,7 @@ func (in *Info) IsDone(cur inspector.Cursor, stop ast.Node) bool {
 			}
 		case *ast.IfStmt:
 			k, _ := child.ParentEdge()
-			if k == edge.IfStmt_Body && in.isErrCheck(n.Init, n.Cond) {
+			if op, ok := in.errCheck(n.Init, n.Cond); ok && (op == token.NEQ && k == edge.IfStmt_Body || op == token.EQL && k == edge.IfStmt_Else) {
 				return true
 			}
 			if op, ok := in.nilCheck(n.Cond); ok && (op == token.EQL && k == edge.IfStmt_Body || op == token.NEQ && k == edge.IfStmt_Else) {
@@ -296,7 +441,98 @@ func (in *Info) DeliberateRoot(cur inspector.Cursor) bool {
 			return true
 		}
 	}
-	return in.keptByCallee(cur) || in.OwnsLifetime(cur)
+	return in.keptByCallee(cur) || in.OwnsLifetime(cur) || in.nilDefault(cur)
+}
+
+// nilDefault reports whether the root context at cur is the default for a
+// missing value, which the next statement replaces when there is one:
+// ctx := context.Background(); if r != nil { ctx = r.Context() }. The
+// replacement must use the value compared with nil, and not the root
+// context itself (that would derive from it, not replace it).
+func (in *Info) nilDefault(cur inspector.Cursor) bool {
+	cur = analysisutil.Unparen(cur)
+	id, _ := assignee(cur).(*ast.Ident)
+	if id == nil {
+		return false
+	}
+	v, _ := in.TypesInfo.ObjectOf(id).(*types.Var)
+	stmt := cur.Parent()
+	if _, ok := stmt.Node().(*ast.ValueSpec); ok {
+		stmt = stmt.Parent().Parent() // the GenDecl, then the DeclStmt
+	}
+	next, ok := stmt.NextSibling()
+	if v == nil || !ok {
+		return false
+	}
+	ifs, ok := next.Node().(*ast.IfStmt)
+	if !ok {
+		return false
+	}
+	b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ {
+		return false
+	}
+	x := b.X
+	if in.isNil(x) {
+		x = b.Y
+	} else if !in.isNil(b.Y) {
+		return false
+	}
+	for _, st := range ifs.Body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			continue
+		}
+		if lhs, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); ok && in.TypesInfo.Uses[lhs] == v &&
+			in.mentions(as.Rhs[0], x) && !in.usesVar(as.Rhs[0], v) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentions reports whether e has a subexpression that denotes the same
+// variable or field path as x (r, or o.req).
+func (in *Info) mentions(e, x ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if sub, ok := n.(ast.Expr); ok && in.sameRef(sub, x) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// sameRef reports whether a and b are the same variable, or the same
+// field selected from the same reference.
+func (in *Info) sameRef(a, b ast.Expr) bool {
+	switch a := ast.Unparen(a).(type) {
+	case *ast.Ident:
+		b, ok := ast.Unparen(b).(*ast.Ident)
+		obj := in.TypesInfo.ObjectOf(a)
+		return ok && obj != nil && obj == in.TypesInfo.ObjectOf(b)
+	case *ast.SelectorExpr:
+		b, ok := ast.Unparen(b).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		obj := in.TypesInfo.ObjectOf(a.Sel)
+		return obj != nil && obj == in.TypesInfo.ObjectOf(b.Sel) && in.sameRef(a.X, b.X)
+	}
+	return false
+}
+
+// usesVar reports whether e refers to v.
+func (in *Info) usesVar(e ast.Expr, v *types.Var) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && in.TypesInfo.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // OwnsLifetime reports whether the root context created at cur starts a
@@ -306,6 +542,9 @@ func (in *Info) DeliberateRoot(cur inspector.Cursor) bool {
 // global, put in a composite literal, handed to another function, or
 // called from a goroutine or from a closure that itself leaves the
 // function (dispose := func() { cancel(); ... } stored in the result).
+// Or a lifetime the function owns to the end: cancel is deferred and the
+// derived context is used only by deferred calls or once a context is
+// done, kept live for a deferred srv.Shutdown(sctx) (see shutdownOnly).
 func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
 	cur = analysisutil.Unparen(cur)
 	if k, idx := cur.ParentEdge(); k != edge.CallExpr_Args || idx != 0 {
@@ -317,17 +556,17 @@ func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
 		return false
 	}
 	withCur = analysisutil.Unparen(withCur)
-	var cancel ast.Expr
+	var derived, cancel ast.Expr
 	switch p := withCur.Parent().Node().(type) {
 	case *ast.ReturnStmt:
 		return true
 	case *ast.AssignStmt:
 		if len(p.Rhs) == 1 && len(p.Lhs) == 2 {
-			cancel = p.Lhs[1]
+			derived, cancel = p.Lhs[0], p.Lhs[1]
 		}
 	case *ast.ValueSpec:
 		if len(p.Values) == 1 && len(p.Names) == 2 {
-			cancel = p.Names[1]
+			derived, cancel = p.Names[0], p.Names[1]
 		}
 	}
 	switch c := ast.Unparen(cancel).(type) {
@@ -341,7 +580,58 @@ func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
 		if v.Parent() == v.Pkg().Scope() {
 			return true // a package-level variable
 		}
-		return in.cancelEscapes(cur, v)
+		return in.cancelEscapes(cur, v) || in.shutdownOnly(cur, derived, v)
+	}
+	return false
+}
+
+// shutdownOnly reports whether the context derived from the root context
+// at cur, held by the variable named derived, serves only the function's
+// own ending: the cancel function is called by a deferred call, and every
+// use of the derived context is in a deferred call or where a context is
+// done (a shutdown after <-ctx.Done()). The usual bug, a WithTimeout of
+// context.Background() that does the call's work, uses it elsewhere.
+func (in *Info) shutdownOnly(cur inspector.Cursor, derived ast.Expr, cancel *types.Var) bool {
+	id, ok := ast.Unparen(derived).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, _ := in.TypesInfo.Defs[id].(*types.Var)
+	body, ok := outermostFunc(cur)
+	fns := in.Enclosing(cur)
+	if v == nil || !ok || len(fns) == 0 {
+		return false
+	}
+	deferred := false
+	for use := range in.usesOf(body, cancel) {
+		if k, _ := analysisutil.Unparen(use).ParentEdge(); k == edge.CallExpr_Fun && inDefer(use, cancel) {
+			deferred = true
+		}
+	}
+	if !deferred {
+		return false
+	}
+	uses := 0
+	for use := range in.usesOf(body, v) {
+		if !inDefer(use, v) && !in.IsDone(use, fns[0].Node) {
+			return false
+		}
+		uses++
+	}
+	return uses > 0
+}
+
+// inDefer reports whether the use of v at cur is in a defer statement
+// that lies within v's scope.
+func inDefer(cur inspector.Cursor, v *types.Var) bool {
+	for a := range cur.Enclosing() {
+		n := a.Node()
+		if n.Pos() <= v.Pos() && v.Pos() < n.End() {
+			return false
+		}
+		if _, ok := n.(*ast.DeferStmt); ok {
+			return true
+		}
 	}
 	return false
 }

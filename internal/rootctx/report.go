@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
@@ -166,8 +167,36 @@ func newFixer(pass *analysis.Pass, res *Result, f *Finding) *fixer {
 	}
 	if x.ok && f.Scope.Detached == nil && isIdent(x.use) {
 		x.deleteStmt = x.defineOf(x.use)
+		if as := x.selfAssign(); as != nil && len(as.Lhs) == 1 {
+			x.deleteStmt = as // "ctx = context.Background()": without it ctx stays as it is
+		} else if as != nil {
+			x.ok = false // "ctx, n = ctx, 1" would be a self-assignment too: no fix
+		}
 	}
 	return x
+}
+
+// selfAssign returns the assignment "ctx = <this call>" around the
+// finding's call (one of its pairs, when it assigns several) whose left
+// side is the very variable the fix would write, the provider's ctx
+// parameter; or nil. Replacing the call would leave "ctx = ctx", which go
+// vet rejects.
+func (x *fixer) selfAssign() *ast.AssignStmt {
+	cur := analysisutil.Unparen(x.f.Cur)
+	k, idx := cur.ParentEdge()
+	if k != edge.AssignStmt_Rhs {
+		return nil
+	}
+	as := cur.Parent().Node().(*ast.AssignStmt)
+	if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+		return nil
+	}
+	id, ok := ast.Unparen(as.Lhs[idx]).(*ast.Ident)
+	p := x.f.Scope.Provider.Ctx
+	if !ok || p == nil || x.pass.TypesInfo.Uses[id] != p.Var {
+		return nil
+	}
+	return as
 }
 
 // nameParam plans the edits that give the blank or unnamed parameter

@@ -36,7 +36,10 @@
 //	}
 //
 // The suggested fix replaces the call with the context in scope, naming
-// the parameter ctx first when it is unnamed or _.
+// the parameter ctx first when it is unnamed or _. A statement that only
+// reassigns the ctx in scope (ctx = context.Background()) is deleted
+// instead, never left as ctx = ctx, which go vet rejects; when the call is
+// one pair of several (ctx, n = context.Background(), 1) there is no fix.
 //
 // # Helpers that make a root context
 //
@@ -74,7 +77,13 @@
 // go statements and deferred calls usually mean to outlive the call, so
 // their root contexts are reported only with -report-detached; then the
 // fix is context.WithoutCancel(ctx), which keeps the caller's values and
-// trace and drops only its cancellation.
+// trace and drops only its cancellation. The same holds for a func
+// literal given to a function that runs it on a new goroutine
+// (wait.Group's Start, StartWithChannel and StartWithContext), and for a
+// root context held in a variable whose every use is in such places
+// (bg := context.Background(); go worker(bg)). errgroup.Group.Go is not
+// one of them: Wait joins its work to the caller, so its root contexts are
+// reported.
 //
 // # What is left alone
 //
@@ -82,10 +91,24 @@
 // SetupWithManager, informer event handlers, predicates, methods of
 // interfaces without a ctx, tests that start from context.Background());
 // code that runs once the context is done (a case <-ctx.Done() branch,
-// after <-ctx.Done(), under if ctx.Err() != nil) or where it is nil (if
-// ctx == nil { ctx = context.Background() });
+// after <-ctx.Done(), under if ctx.Err() != nil), where a shutdown needs a
+// fresh bounded context because ctx can no longer carry it: also after a
+// select whose every other case, default included, leaves (returns,
+// continues, panics, or calls os.Exit, log.Fatal or klog.Fatal), and after
+// a guard that leaves while ctx is live (if ctx.Err() == nil { return });
+// a select with a case that falls through (a ticker, a case that only
+// logs) may end with ctx live and is still reported; or where it is nil
+// (if ctx == nil { ctx = context.Background() });
 // context.WithCancel(context.Background()) whose cancel function is
-// stored, returned or handed on (also inside a closure that is);
+// stored, returned or handed on (also inside a closure that is), or
+// deferred while the derived context serves only deferred calls or code
+// that runs once ctx is done (sctx, cancel := context.WithTimeout(
+// context.Background(), d); defer cancel(); defer srv.Shutdown(sctx)), a
+// lifetime the function owns so that its shutdown has a live context; a
+// WithTimeout of context.Background() that does the call's own work is
+// still reported, deferred cancel or not; a root context that is only the
+// default for a missing value, which the next statement replaces with it
+// (ctx := context.Background(); if r != nil { ctx = r.Context() });
 // context.Background() given to an oauth2 client or token source
 // (oauth2.NewClient, Config.Client, Config.TokenSource, the
 // golang.org/x/oauth2/google credential finders), which keeps it for

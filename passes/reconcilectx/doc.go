@@ -43,7 +43,9 @@
 //
 // The suggested fix replaces the call with the Reconcile's ctx, naming the
 // parameter ctx first when it is unnamed or _ (and deleting a
-// "ctx := context.Background()" that stood in for it).
+// "ctx := context.Background()" that stood in for it, or a
+// "ctx = context.Background()" that reassigns it, rather than leave the
+// self-assignment ctx = ctx).
 //
 // # Helpers that make a root context
 //
@@ -84,10 +86,15 @@
 // # What is left alone
 //
 // Code that runs once ctx is done (in a case <-ctx.Done() branch, after
-// <-ctx.Done(), or under if ctx.Err() != nil), where a fresh context for
-// cleanup is right; context.WithCancel(context.Background()) whose cancel
-// function is stored, returned or handed on, which starts a lifetime that
-// something else ends; context.Background() given to an oauth2 client or
+// <-ctx.Done(), under if ctx.Err() != nil, after a select whose other
+// cases all leave, or after if ctx.Err() == nil { return }), where a
+// fresh context for cleanup is right;
+// context.WithCancel(context.Background()) whose cancel function is
+// stored, returned or handed on, which starts a lifetime that something
+// else ends, or deferred while only deferred calls use the derived
+// context; root contexts that only goroutines use (a go statement, a func
+// given to wait.Group.Start, a variable only those use), reported with
+// -report-detached; context.Background() given to an oauth2 client or
 // token source, which keeps it for later token fetches; and the other
 // silent cases of inheritctx.
 package reconcilectx

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
 )
 
@@ -239,7 +240,7 @@ func (c *checker) leaves(body []ast.Stmt, brk, cont, condVars map[types.Object]b
 				found = cont[c.pass.TypesInfo.Uses[n.Label]]
 			}
 		case *ast.CallExpr:
-			if c.noReturn(n) || c.in.IsCancelCall(n) {
+			if analysisutil.NoReturn(c.pass.TypesInfo, n) || c.in.IsCancelCall(n) {
 				found = true
 			} else if _, ok := c.api.isStop(n.Fun); ok {
 				found = true

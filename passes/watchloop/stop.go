@@ -233,7 +233,7 @@ func (c *checker) findLeak(g *cfg.CFG, creation ast.Node, v *types.Var, errVar t
 				last = it.b.Nodes[len(it.b.Nodes)-1]
 			}
 			if es, ok := last.(*ast.ExprStmt); ok {
-				if call, ok := es.X.(*ast.CallExpr); ok && c.noReturn(call) {
+				if call, ok := es.X.(*ast.CallExpr); ok && analysisutil.NoReturn(c.pass.TypesInfo, call) {
 					continue
 				}
 			}
@@ -332,7 +332,7 @@ func (c *checker) cfgOf(fn *ctxinfo.Func) *cfg.CFG {
 	}
 	var g *cfg.CFG
 	if fn.Body != nil {
-		g = cfg.New(fn.Body, func(call *ast.CallExpr) bool { return !c.noReturn(call) })
+		g = cfg.New(fn.Body, func(call *ast.CallExpr) bool { return !analysisutil.NoReturn(c.pass.TypesInfo, call) })
 	}
 	c.cfgs[fn.Node] = g
 	return g

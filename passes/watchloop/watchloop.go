@@ -244,33 +244,6 @@ func (c *checker) funcOf(cur inspector.Cursor) *ctxinfo.Func {
 	return nil
 }
 
-// noReturn reports whether call never returns: panic, os.Exit,
-// log.Fatal and friends, runtime.Goexit, klog's Fatal and Exit functions,
-// and testing's Fatal, FailNow and Skip methods.
-func (c *checker) noReturn(call *ast.CallExpr) bool {
-	info := c.pass.TypesInfo
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && info.Uses[id] == types.Universe.Lookup("panic") {
-		return true
-	}
-	fn := analysisutil.Callee(info, call)
-	if fn == nil || fn.Pkg() == nil {
-		return false
-	}
-	if analysisutil.IsPkgFunc(fn, "os", "Exit") ||
-		analysisutil.IsPkgFunc(fn, "runtime", "Goexit") ||
-		analysisutil.IsPkgFunc(fn, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
-		analysisutil.IsPkgFunc(fn, "k8s.io/klog/v2", "Fatal", "Fatalf", "Fatalln", "FatalDepth", "Exit", "Exitf", "Exitln", "ExitDepth") {
-		return true
-	}
-	if fn.Signature().Recv() != nil && fn.Pkg().Path() == "testing" {
-		switch fn.Name() {
-		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
-			return true
-		}
-	}
-	return false
-}
-
 // commOf returns, for a receive that is a select case, the case's
 // statement, clause and select.
 func commOf(cur inspector.Cursor) (ast.Stmt, *ast.CommClause, *ast.SelectStmt) {

@@ -126,3 +126,24 @@ func (c *Client) PollEach(parent context.Context) error {
 		return true, c.push(tctx)
 	})
 }
+
+// Reassigning the ctx in scope: the fix removes the statement rather than
+// leave ctx = ctx, a self-assignment that go vet rejects.
+func (c *Client) Reset(ctx context.Context) error {
+	ctx = context.Background() // want `context.Background\(\) replaces ctx, the context Reset receives; use ctx`
+	return c.push(ctx)
+}
+
+// One pair among several: no fix, for ctx, n = ctx, 1 is a self-assignment too.
+func (c *Client) ResetPair(ctx context.Context) (n int) {
+	ctx, n = context.Background(), 1 // want `context.Background\(\) replaces ctx, the context ResetPair receives; use ctx`
+	_ = c.push(ctx)
+	return n
+}
+
+// Another variable is not a self-assignment: the call is replaced.
+func (c *Client) ResetOther(ctx context.Context) error {
+	var other context.Context
+	other = context.Background() // want `context.Background\(\) replaces ctx, the context ResetOther receives; use ctx`
+	return c.push(other)
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"k8s.io/apimachinery/pkg/util/wait"
 )
 
 func (c *Client) reload() {
@@ -32,6 +34,10 @@ func startsGoroutine() {
 	go func() { _ = (&Client{}).push(context.Background()) }()
 }
 
+func startsGroup(g *wait.Group) {
+	g.Start(func() { _ = (&Client{}).push(context.Background()) })
+}
+
 func returnsClosure() func() error {
 	return func() error { return (&Client{}).push(context.Background()) }
 }
@@ -50,6 +56,7 @@ func recursive(n int) {
 
 func quietHelpers(ctx context.Context) {
 	startsGoroutine()
+	startsGroup(nil)
 	_ = returnsClosure()
 	_, cancel := ownsLifetime()
 	defer cancel()

@@ -124,3 +124,13 @@ func (r *IterReconciler) Reconcile(ctx context.Context, req reconcile.Request) (
 }
 
 func (r *IterReconciler) objects(yield func(*Object) bool) {}
+
+// Reassigning the Reconcile's ctx: the fix deletes the statement, never
+// leaving ctx = ctx.
+type ResetReconciler struct{ client.Client }
+
+func (r *ResetReconciler) Reconcile(ctx context.Context, req reconcile.Request) (reconcile.Result, error) {
+	var obj Object
+	ctx = context.TODO() // want `context.TODO\(\) replaces ctx, the Reconcile's context`
+	return reconcile.Result{}, r.Get(ctx, req.NamespacedName, &obj)
+}

@@ -4,6 +4,7 @@ package wait
 
 import (
 	"context"
+	"sync"
 	"time"
 )
 
@@ -22,3 +23,35 @@ func PollUntilContextTimeout(ctx context.Context, interval, timeout time.Duratio
 func UntilWithContext(ctx context.Context, f func(context.Context), period time.Duration) {}
 
 func Until(f func(), period time.Duration, stopCh <-chan struct{}) {}
+
+// Group allows to start a group of goroutines and wait for their completion.
+type Group struct {
+	wg sync.WaitGroup
+}
+
+func (g *Group) Wait() {
+	g.wg.Wait()
+}
+
+// StartWithChannel starts f in a new goroutine in the group.
+func (g *Group) StartWithChannel(stopCh <-chan struct{}, f func(stopCh <-chan struct{})) {
+	g.Start(func() {
+		f(stopCh)
+	})
+}
+
+// StartWithContext starts f in a new goroutine in the group.
+func (g *Group) StartWithContext(ctx context.Context, f func(context.Context)) {
+	g.Start(func() {
+		f(ctx)
+	})
+}
+
+// Start starts f in a new goroutine in the group.
+func (g *Group) Start(f func()) {
+	g.wg.Add(1)
+	go func() {
+		defer g.wg.Done()
+		f()
+	}()
+}

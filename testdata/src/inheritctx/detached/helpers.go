@@ -1,0 +1,39 @@
+package detached
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"k8s.io/apimachinery/pkg/util/wait"
+)
+
+func use(ctx context.Context) {}
+
+// With -report-detached, a func literal that wait.Group runs on a new
+// goroutine is detached as a go statement is.
+func group(ctx context.Context, g *wait.Group) {
+	g.Start(func() {
+		use(context.Background()) // want `^context.Background\(\) in a goroutine drops the values and trace of ctx, the context group receives; use context.WithoutCancel\(ctx\)$`
+	})
+}
+
+// A root context used only by goroutines, or only by deferred calls.
+func onlyGo(ctx context.Context) {
+	bg := context.Background() // want `context.Background\(\) in a goroutine drops the values and trace of ctx`
+	go use(bg)
+}
+
+func onlyDefer(ctx context.Context) {
+	bg := context.TODO() // want `context.TODO\(\) in a deferred call drops the values and trace of ctx`
+	defer use(bg)
+}
+
+// Still silent: a lifetime the function owns, kept for the deferred
+// shutdown, is not detached work.
+func serve(ctx context.Context, srv *http.Server) error {
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	defer srv.Shutdown(sctx)
+	return srv.ListenAndServe()
+}
