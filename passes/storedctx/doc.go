@@ -17,8 +17,9 @@
 // (context.Context, an alias of it, an interface that embeds it, or a type
 // parameter constrained by it), a pointer to one, a slice, array, map (key
 // or value) or channel of contexts, a named type defined as one of these,
-// or an instance of a generic struct that keeps one (such as
-// atomic.Pointer[context.Context]). Anonymous structs and embedded fields
+// or an instance of a generic struct that keeps one because a type
+// argument makes it (such as atomic.Pointer[context.Context]). Anonymous
+// structs and embedded fields
 // count; types are matched by type, never by name.
 //
 // The message names the struct and the field, says what is wrong and what
@@ -262,13 +263,20 @@
 //   - context.CancelFunc fields, and fields of function or non-context
 //     interface type (a func() context.Context provides contexts, it does
 //     not keep one);
+//   - instances of generic structs whose context field is the generic
+//     type's own rather than filled in by a type argument (a
+//     map[string]*puddle.Pool[T], whose Pool keeps a base context next to
+//     its cancel function): that field is declared, and reported, in the
+//     generic type's package; atomic.Pointer[context.Context] or a
+//     Box[context.Context] of the package keeps the context the type
+//     argument names, and is reported;
 //   - structs declared in _test.go files (test tables, suite fixtures),
 //     unless -include-tests is set. Without it, test files are not looked
 //     at for stores and reads of other fields either, so the findings in a
 //     package's other files do not depend on its tests;
 //   - types named by -allow.
 //
-// The last five hold for per-request contexts too.
+// The last six hold for per-request contexts too.
 //
 //	// GOOD: the cache owns the lifetime it keeps, and ends it
 //	type cache struct {
