@@ -159,7 +159,15 @@ func (s *state) diagnostic(f *finding) analysis.Diagnostic {
 	case len(f.own) > 0 && lt.runnable:
 		st := f.own[0]
 		relate(st.at, st.fn.Name()+" stores its ctx here")
-		msg = fmt.Sprintf("%s: it keeps the ctx %s receives (at %s) for work started later; pass a ctx to that work instead", head, st.fn.Name(), s.pos(st.at))
+		by, to := "", "that work"
+		if r := f.lifeReader; r != nil {
+			by, to = " by "+r.Name(), r.Name()
+		}
+		msg = fmt.Sprintf("%s: it keeps the ctx %s receives (at %s) for work started later%s; pass a ctx to %s instead", head, st.fn.Name(), s.pos(st.at), by, to)
+	case f.lifeReader != nil:
+		st := fd.stores[0]
+		relate(st.at, "the lifetime is stored here")
+		msg = fmt.Sprintf("%s: it keeps a process or manager lifetime (at %s) for work %s starts later, which no caller's ctx bounds; pass a ctx to %s instead", head, s.pos(st.at), f.lifeReader.Name(), f.lifeReader.Name())
 	case lt.kind == ctxinfo.Reconcile:
 		msg = head + rootIn + ": one reconciler serves every reconcile; use the ctx Reconcile receives and pass it on"
 	case lt.kind == ctxinfo.Plain && lt.runnable:

@@ -17,6 +17,7 @@ const (
 	root                 // context.Background() or context.TODO()
 	detached             // context.WithoutCancel(...)
 	fieldRead            // the value of a context field, x.f
+	process              // the process's signal context (signal.NotifyContext)
 )
 
 // origin is where a context value comes from.
@@ -82,6 +83,9 @@ func (s *state) derive(e ast.Expr, depth int) origin {
 				}
 				return origin{}
 			}
+		}
+		if s.isSignalContext(e) {
+			return origin{kind: process}
 		}
 		fn := analysisutil.Callee(s.info, e)
 		if analysisutil.IsPkgFunc(fn, ctxinfo.ContextPath, "WithoutCancel") {
@@ -149,6 +153,7 @@ func (s *state) propagate() {
 		}
 	}
 	s.lend(origins)
+	s.lifetimes(origins)
 }
 
 // isPerRequest reports whether st stores a per-request context: the ctx

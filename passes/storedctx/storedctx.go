@@ -91,6 +91,7 @@ type state struct {
 	calls        []call
 	perRequest   map[*ctxinfo.Func]*ctxinfo.Func // function → the Reconcile or handler whose ctx it receives
 	lent         map[*ctxinfo.Func]bool          // functions whose ctx is, at every call, a lifetime lent by its owner
+	lifeFns      map[*ctxinfo.Func]bool          // functions whose ctx is a process or manager lifetime
 
 	ifaces     []*types.Interface // non-empty interfaces of the package and its imports
 	ifacesDone bool
@@ -142,6 +143,8 @@ type finding struct {
 	readers     []*ctxinfo.Func // methods of the type that read the field, without a ctx of their own or only to watch it
 	watchedOnly bool            // the field is read, and only to watch the context's end
 	borrowed    bool            // every store stores a lifetime lent by the type that owns it
+	keepsLife   bool            // it keeps a process or manager lifetime for the work started with it
+	lifeReader  *ctxinfo.Func   // else, when every store is such a lifetime: a function that uses it later
 }
 
 // report reports the fields that hold contexts, in source order, except
@@ -158,7 +161,7 @@ func (s *state) report() {
 		owns := s.ownsLifetime(o)
 		for _, fd := range o.fields {
 			f := s.examine(fd)
-			if len(f.perRequest) == 0 && (owns || f.borrowed || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) || s.isPerCall(f) {
+			if len(f.perRequest) == 0 && (owns || f.borrowed || f.keepsLife || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) || s.isPerCall(f) {
 				continue
 			}
 			s.pass.Report(s.diagnostic(f))
@@ -171,6 +174,7 @@ func (s *state) examine(fd *field) *finding {
 	f := &finding{fd: fd, lt: s.lifetime(fd.owner)}
 	s.examineStores(f)
 	s.examineReads(f)
+	f.keepsLife, f.lifeReader = s.keepsLifetime(f)
 	return f
 }
 
