@@ -87,21 +87,7 @@ func (s *state) lifetimes(origins []origin) {
 			s.lifeFns[fn] = true
 		}
 	})
-	for changed := true; changed; {
-		changed = false
-		other := map[*ctxinfo.Func]bool{}
-		for i, c := range s.calls {
-			if !s.isLifetime(origins[i]) {
-				other[c.callee] = true
-			}
-		}
-		for _, c := range s.calls {
-			if !other[c.callee] && !s.lifeFns[c.callee] {
-				s.lifeFns[c.callee] = true
-				changed = true
-			}
-		}
-	}
+	s.everyCall(origins, s.lifeFns, s.isLifetime)
 }
 
 // isLifetime reports whether a context of origin o is a process or
