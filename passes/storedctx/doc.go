@@ -239,8 +239,10 @@
 //     ctx, a value not followed) makes it a finding again;
 //   - a per-call state object (crypto/tls's handshake states): every store
 //     of the field is a composite literal (&dialState{conn: c, ctx: ctx},
-//     positional too) that a function builds with its own ctx or a context
-//     derived from it (context.WithTimeout(ctx, d)), and the value built
+//     positional too) that a function builds with its own ctx, one it gets
+//     from a parameter's getter (r.Context() of a request, cmd.Context()
+//     of a *cobra.Command) or a context derived from them
+//     (context.WithTimeout(ctx, d)), and the value built
 //     does not outlive that call: neither it nor a local variable or
 //     parameter of the function that is ever assigned it is returned,
 //     stored in a field, map, slice element, other composite literal or
@@ -251,11 +253,18 @@
 //     hold it (an interface it implements, a pointer to it) and is itself
 //     returned or stored. The type is not long-lived as above, and no
 //     function with a ctx of its own reads the field in place of that ctx.
-//     A store of another context (context.Background(), a context field,
-//     the ctx of an enclosing function in a function literal, a value not
-//     followed), an assignment to an existing value (x.ctx = ctx) or a
-//     value that may outlive the call (a constructor that returns it)
-//     makes it a finding again;
+//     An unexported constructor that builds it with its ctx and returns
+//     it counts as such a function when every call of it in the package
+//     passes the caller's own ctx and keeps the result within the
+//     caller's call (newTerminalSession(r.Context(), ...) in a handler
+//     that closes the session before it returns): the object is that
+//     caller's. A store of another context (context.Background(), a
+//     context field, the ctx of an enclosing function in a function
+//     literal, a value not followed), an assignment to an existing value
+//     (x.ctx = ctx), a value that may outlive the call (an exported
+//     constructor, whose callers elsewhere are not seen, or a result kept
+//     in a field or map, as a reconciler keeping a sender built with one
+//     reconcile's ctx for every later send) makes it a finding again;
 //   - a type that is itself a context: it declares context methods of its
 //     own, or it embeds a context and is neither a long-lived type as
 //     above nor has methods that receive a ctx (a reconciler that embeds
