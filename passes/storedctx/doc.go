@@ -185,7 +185,13 @@
 // context.Background() or context.TODO() is never cancelled, so no
 // caller's cancellation or deadline reaches the work done through it.
 // Pass ctx to the functions that need it, and keep a context.CancelFunc
-// or a done channel to own a lifetime.
+// or a done channel to own a lifetime. A context whose cancel function
+// the storing function defers (ctx, cancel :=
+// context.WithTimeout(context.Background(), d); defer cancel()) ends
+// when that function returns: kept in a value that outlives the call (a
+// package-level singleton, a field of an existing value) it is already
+// cancelled when it is next used, so it is reported even in an adapter,
+// and the message never calls it never cancelled.
 //
 //	// BAD
 //	type job struct {
@@ -258,7 +264,10 @@
 //     passes the caller's own ctx and keeps the result within the
 //     caller's call (newTerminalSession(r.Context(), ...) in a handler
 //     that closes the session before it returns): the object is that
-//     caller's. A store of another context (context.Background(), a
+//     caller's. In a function with no ctx in scope, a context the
+//     function makes and whose cancel it defers (ctx, cancel :=
+//     context.WithTimeout(context.Background(), d); defer cancel()) is its
+//     own ctx too. A store of another context (context.Background(), a
 //     context field, the ctx of an enclosing function in a function
 //     literal, a value not followed), an assignment to an existing value
 //     (x.ctx = ctx), a value that may outlive the call (an exported

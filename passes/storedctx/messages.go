@@ -144,6 +144,11 @@ func (s *state) diagnostic(f *finding) analysis.Diagnostic {
 			race = ", overwritten by concurrent calls"
 		}
 		msg = fmt.Sprintf("%s: the ctx of %s outlives it%s; pass ctx as a parameter instead", head, whose, race)
+	case len(f.expired) > 0:
+		rule = ruleOther
+		st := f.expired[0]
+		relate(st.cancel, "its cancel is deferred here")
+		msg = fmt.Sprintf("%s: %s cancels it when it returns (at %s), but it is kept beyond that call; pass ctx as a parameter instead", head, st.fn.Name(), s.pos(st.cancel))
 	case len(f.conflicts) > 0:
 		rule = ruleOwnCtx
 		fn := f.conflictFn[0]

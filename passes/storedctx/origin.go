@@ -169,6 +169,7 @@ func (s *state) propagate() {
 		for _, st := range fd.stores {
 			if st.idx <= 0 {
 				st.orig = s.derive(st.expr, 0)
+				st.cancel = s.deferredCancel(st)
 			}
 		}
 	}

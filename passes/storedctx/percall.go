@@ -28,7 +28,7 @@ func (s *state) isPerCall(f *finding) bool {
 			return false // an assignment to an existing value
 		}
 		fn := s.innermost(st.cur)
-		if fn == nil || st.orig.kind != param || st.orig.fn != fn {
+		if fn == nil || !s.callsOwn(fn, st) {
 			return false
 		}
 		e := s.escapeIn(fn, st.cur, true)
@@ -37,6 +37,17 @@ func (s *state) isPerCall(f *finding) bool {
 		}
 	}
 	return true
+}
+
+// callsOwn reports whether the context stored by st is the own context
+// of fn, the function that stores it: its ctx (or one from a parameter's
+// getter, or derived from them), or, in a function with no ctx in scope,
+// a context it makes and whose cancel it defers.
+func (s *state) callsOwn(fn *ctxinfo.Func, st *store) bool {
+	if st.orig.kind == param {
+		return st.orig.fn == fn
+	}
+	return st.cancel != nil && s.in.ScopeAt(st.cur).Provider == nil
 }
 
 // escapeIn returns an escape that follows the value of the expression at

@@ -137,7 +137,8 @@ type finding struct {
 	perRequest  []*store // stores of a per-request context
 	setters     []*store // stores of a method's own ctx argument by a setter
 	own         []*store // other stores of a method's own ctx argument (Start keeping its ctx)
-	roots       []*store // stores of context.Background() or TODO()
+	roots       []*store // stores of context.Background() or TODO() (whose cancel is not deferred there)
+	expired     []*store // stores of a context that ends when the storing call returns, into a value that outlives it
 	conflicts   []inspector.Cursor
 	conflictFn  []*ctxinfo.Func
 	readers     []*ctxinfo.Func // methods of the type that read the field, without a ctx of their own or only to watch it
@@ -161,7 +162,7 @@ func (s *state) report() {
 		owns := s.ownsLifetime(o)
 		for _, fd := range o.fields {
 			f := s.examine(fd)
-			if len(f.perRequest) == 0 && (owns || f.borrowed || f.keepsLife || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) || s.isPerCall(f) {
+			if len(f.perRequest) == 0 && len(f.expired) == 0 && (owns || f.borrowed || f.keepsLife || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) || s.isPerCall(f) {
 				continue
 			}
 			s.pass.Report(s.diagnostic(f))
@@ -188,6 +189,9 @@ func (s *state) examineStores(f *finding) {
 	f.borrowed = len(fd.stores) > 0
 	for _, st := range fd.stores {
 		f.borrowed = f.borrowed && s.isLent(st.orig)
+		if s.expires(st) {
+			f.expired = append(f.expired, st)
+		}
 		switch {
 		case s.isPerRequest(st):
 			f.perRequest = append(f.perRequest, st)
@@ -199,7 +203,7 @@ func (s *state) examineStores(f *finding) {
 					f.own = append(f.own, st)
 				}
 			}
-		case st.orig.kind == root:
+		case st.orig.kind == root && st.cancel == nil:
 			f.roots = append(f.roots, st)
 		}
 	}

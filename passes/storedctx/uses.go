@@ -26,6 +26,8 @@ type store struct {
 	idx  int              // index into a tuple-valued expr, or -1
 	fn   *ctxinfo.Func
 	orig origin
+
+	cancel *ast.DeferStmt // the defer of the cancel function of the stored context, in the storing function
 }
 
 // def is an assignment to a local variable.

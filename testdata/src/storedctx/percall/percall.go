@@ -5,6 +5,7 @@ package percall
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"time"
 
@@ -394,9 +395,9 @@ type Conn struct {
 
 func NewConn(ctx context.Context) *Conn { return &Conn{ctx: ctx} }
 
-func (c *Conn) Close() error { return exchange(c.ctx, "close") }
+func (c *Conn) Release() error { return exchange(c.ctx, "release") }
 
-func useConn(ctx context.Context) error { return NewConn(ctx).Close() }
+func useConn(ctx context.Context) error { return NewConn(ctx).Release() }
 
 // A constructor one of whose callers passes context.Background().
 type cursor struct {
@@ -448,3 +449,51 @@ func handle(w http.ResponseWriter, r *http.Request) {
 	rs := &reqState{ctx: r.Context()}
 	_ = exchange(rs.ctx, "handle")
 }
+
+// A ctx-less function that bounds its own work with a timeout, and
+// cancels it when it returns: the state is that call's.
+type fetchState struct {
+	ctx context.Context // ok: fetchAll's own WithTimeout(Background()), cancelled by its defer, used within the call
+	url string
+}
+
+func fetchAll(urls []string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	fs := &fetchState{ctx: ctx, url: urls[0]}
+	return fs.run()
+}
+
+func (fs *fetchState) run() error { return exchange(fs.ctx, fs.url) }
+
+// Its neighbour: the same context kept in a shared singleton, whose
+// Close has no ctx of its own (an io.Closer): it is cancelled as soon as
+// connect returns.
+type apiClient struct {
+	ctx context.Context // want `^field ctx of apiClient stores a context: connect cancels it when it returns \(at percall.go:\d+\), but it is kept beyond that call; pass ctx as a parameter instead$`
+}
+
+func (c *apiClient) Close() error { return exchange(c.ctx, "close") }
+
+var shared io.Closer
+
+func connect() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	shared = &apiClient{ctx: ctx}
+}
+
+// The cancel deferred, the value stored in an existing one.
+type registry struct {
+	ctx context.Context // want `^field ctx of registry stores a context: refresh cancels it when it returns`
+}
+
+var defaultRegistry = &registry{}
+
+func refresh() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	defaultRegistry.ctx = ctx
+}
+
+func (r *registry) lookup() error { return exchange(r.ctx, "lookup") }
