@@ -144,9 +144,10 @@
 // request, so work done through the field ignores each request's
 // cancellation and deadline. Start already receives the context that
 // bounds a runnable's life, so a stored one is stale or competes with it;
-// and when a method of a runnable keeps the ctx it receives for work
-// started later, that work runs until that ctx ends, whatever the ctx of
-// the code that starts it. If the type owns a lifetime of its own, keep
+// and when a method of a runnable keeps the ctx it receives for work that
+// other code starts later (an exported method called after Start), that
+// work runs until that ctx ends, whatever the ctx of the code that starts
+// it: the message names that method. If the type owns a lifetime of its own, keep
 // the ctx together with its context.CancelFunc, or keep only ctx.Done() as
 // a stop channel (see What is left alone).
 //
@@ -243,6 +244,20 @@
 //     down to work that outlives the calls that start it, and ends it. A
 //     store of any other context (context.Background(), a function's own
 //     ctx, a value not followed) makes it a finding again;
+//   - a process or manager lifetime kept as the parent of background
+//     work: every store keeps the ctx that a runnable's Start(ctx) error
+//     or a method receiving a controller-runtime manager.Manager (a
+//     SetupWithManager) receives, or the process's signal context
+//     (signal.NotifyContext, controller-runtime's SetupSignalHandler),
+//     directly or through constructors whose every call in the package
+//     passes one; and every read that uses it, beyond watching its end,
+//     is in the function that receives or stores it, in a callback or a
+//     method whose signature is imposed, or in a ctx-less method of the
+//     type that only such functions (or functions with no ctx, as main)
+//     call: the goroutines Start starts, the predicates SetupWithManager
+//     registers. That lifetime is the right parent for them. A read by a
+//     method that other code calls later (an exported Resync), or by a
+//     function with a ctx of its own, makes it a finding again;
 //   - a per-call state object (crypto/tls's handshake states): every store
 //     of the field is a composite literal (&dialState{conn: c, ctx: ctx},
 //     positional too) that a function builds with its own ctx, one it gets
