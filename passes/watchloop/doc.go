@@ -38,7 +38,12 @@
 // in a function with no ctx in scope (main, tests, a bounded consumer
 // that stops the watch itself); a range over a watch that was stopped,
 // and so closed, before the loop (a fake watcher filled and then
-// stopped), or over watch.NewEmptyWatch(); a watch stopped by another
+// stopped), or over watch.NewEmptyWatch(); a watch kept in a field and
+// made from ctx earlier in the same function (t.w, err =
+// pods.Watch(ctx, opts) and then a range over t.w.ResultChan(), directly
+// or through a variable), which closes with ctx like a local one (a
+// field whose watch another method made is still handed in from
+// elsewhere); a watch stopped by another
 // goroutine, or by context.AfterFunc(ctx, w.Stop), while the loop waits;
 // and a watch whose origin the check cannot follow (a range element,
 // say).
@@ -183,7 +188,9 @@
 //
 // A channel handed in as a parameter of type <-chan watch.Event is not
 // known to be a watch's channel; the origin of a watch is followed
-// through the local variables of one declaration only; and any call that
+// through the local variables of one declaration only, and through a
+// field x.f of a local x only to what the same function (or one that
+// encloses it) assigned it before the loop; and any call that
 // takes a ctx and returns a context is assumed to derive from it.
 //
 // # Options
