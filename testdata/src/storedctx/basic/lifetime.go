@@ -120,3 +120,21 @@ type batchRunner struct {
 }
 
 func (b *batchRunner) run() { _ = b.c.Get(b.ctx, client.ObjectKey{}, nil) }
+
+// A generic runnable, whose goroutine is a closure of Start.
+type Loop[T any] struct {
+	ctx   context.Context // ok: Start's ctx, read by the closure Start runs as a goroutine
+	items chan T
+	c     client.Client
+}
+
+func (l *Loop[T]) Start(ctx context.Context) error {
+	l.ctx = ctx
+	go func() {
+		for range l.items {
+			_ = l.c.Get(l.ctx, client.ObjectKey{}, nil)
+		}
+	}()
+	<-ctx.Done()
+	return nil
+}

@@ -497,3 +497,18 @@ func refresh() {
 }
 
 func (r *registry) lookup() error { return exchange(r.ctx, "lookup") }
+
+// The command through an alias, the options through a generic type.
+type command = cobra.Command
+
+type genericOptions[T any] struct {
+	ctx context.Context // ok: built from cmd.Context() of an aliased *cobra.Command, used within the call
+	v   T
+}
+
+func (o *genericOptions[T]) run() error { return exchange(o.ctx, "generic") }
+
+func runGeneric(cmd *command, args []string) error {
+	o := &genericOptions[string]{ctx: cmd.Context(), v: args[0]}
+	return o.run()
+}
