@@ -172,7 +172,7 @@ func (s *state) diagnostic(f *finding) analysis.Diagnostic {
 	case f.lifeReader != nil:
 		st := fd.stores[0]
 		relate(st.at, "the lifetime is stored here")
-		msg = fmt.Sprintf("%s: it keeps a process or manager lifetime (at %s) for work %s starts later, which no caller's ctx bounds; pass a ctx to %s instead", head, s.pos(st.at), f.lifeReader.Name(), f.lifeReader.Name())
+		msg = fmt.Sprintf("%s: it keeps a process or manager lifetime (at %s) that %s uses for later work; pass a ctx to %s instead", head, s.pos(st.at), f.lifeReader.Name(), f.lifeReader.Name())
 	case lt.kind == ctxinfo.Reconcile:
 		msg = head + rootIn + ": one reconciler serves every reconcile; use the ctx Reconcile receives and pass it on"
 	case lt.kind == ctxinfo.Plain && lt.runnable:

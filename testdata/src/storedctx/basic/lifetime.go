@@ -104,7 +104,17 @@ func main() {
 	m.run()
 	b := &batchRunner{ctx: context.Background()}
 	go b.run()
+	_ = &reloader{ctx: ctx}
 }
+
+// Its neighbour: an exported method that other code calls at any time
+// does work the signal context does not bound.
+type reloader struct {
+	ctx context.Context // want `^field ctx of reloader stores a context: it keeps a process or manager lifetime \(at lifetime.go:\d+\) that Reload uses for later work; pass a ctx to Reload instead$`
+	c   client.Client
+}
+
+func (r *reloader) Reload() error { return r.c.Get(r.ctx, client.ObjectKey{}, nil) }
 
 type manager struct {
 	ctx context.Context // ok: controller-runtime's signal context, used by run, which main calls
