@@ -191,8 +191,10 @@
 // context.WithTimeout(context.Background(), d); defer cancel()) ends
 // when that function returns: kept in a value that outlives the call (a
 // package-level singleton, a field of an existing value) it is already
-// cancelled when it is next used, so it is reported even in an adapter,
-// and the message never calls it never cancelled.
+// cancelled when it is next used, so it is reported even in an adapter
+// (but not by a type that keeps that cancel function too, as crypto/tls's
+// QUIC state keeps its handshake's), and the message never calls it
+// never cancelled.
 //
 //	// BAD
 //	type job struct {

@@ -162,6 +162,9 @@ func (s *state) report() {
 		owns := s.ownsLifetime(o)
 		for _, fd := range o.fields {
 			f := s.examine(fd)
+			if owns {
+				f.expired = nil // it keeps the cancel too: the ctx lives as long as the type wants
+			}
 			if len(f.perRequest) == 0 && len(f.expired) == 0 && (owns || f.borrowed || f.keepsLife || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) || s.isPerCall(f) {
 				continue
 			}

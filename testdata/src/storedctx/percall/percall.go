@@ -512,3 +512,21 @@ func runGeneric(cmd *command, args []string) error {
 	o := &genericOptions[string]{ctx: cmd.Context(), v: args[0]}
 	return o.run()
 }
+
+// A context whose cancel is deferred, kept with that cancel function by
+// a type that owns it for the length of the call (crypto/tls's QUIC
+// handshake state): the type owns that lifetime.
+type handshake struct {
+	ctx    context.Context // ok: kept together with its cancel, for the length of run
+	cancel context.CancelFunc
+}
+
+type quicConn struct{ hs *handshake }
+
+func (c *quicConn) run(parent context.Context) error {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	c.hs.ctx = ctx
+	c.hs.cancel = cancel
+	return c.hs.ctx.Err()
+}
