@@ -17,8 +17,9 @@
 // (context.Context, an alias of it, an interface that embeds it, or a type
 // parameter constrained by it), a pointer to one, a slice, array, map (key
 // or value) or channel of contexts, a named type defined as one of these,
-// or an instance of a generic struct that keeps one (such as
-// atomic.Pointer[context.Context]). Anonymous structs and embedded fields
+// or an instance of a generic struct that keeps one because a type
+// argument makes it (such as atomic.Pointer[context.Context]). Anonymous
+// structs and embedded fields
 // count; types are matched by type, never by name.
 //
 // The message names the struct and the field, says what is wrong and what
@@ -143,9 +144,10 @@
 // request, so work done through the field ignores each request's
 // cancellation and deadline. Start already receives the context that
 // bounds a runnable's life, so a stored one is stale or competes with it;
-// and when a method of a runnable keeps the ctx it receives for work
-// started later, that work runs until that ctx ends, whatever the ctx of
-// the code that starts it. If the type owns a lifetime of its own, keep
+// and when a method of a runnable keeps the ctx it receives for work that
+// other code starts later (an exported method called after Start), that
+// work runs until that ctx ends, whatever the ctx of the code that starts
+// it: the message names that method. If the type owns a lifetime of its own, keep
 // the ctx together with its context.CancelFunc, or keep only ctx.Done() as
 // a stop channel (see What is left alone).
 //
@@ -184,7 +186,15 @@
 // context.Background() or context.TODO() is never cancelled, so no
 // caller's cancellation or deadline reaches the work done through it.
 // Pass ctx to the functions that need it, and keep a context.CancelFunc
-// or a done channel to own a lifetime.
+// or a done channel to own a lifetime. A context whose cancel function
+// the storing function defers (ctx, cancel :=
+// context.WithTimeout(context.Background(), d); defer cancel()) ends
+// when that function returns: kept in a value that outlives the call (a
+// package-level singleton, a field of an existing value) it is already
+// cancelled when it is next used, so it is reported even in an adapter
+// (but not by a type that keeps that cancel function too, as crypto/tls's
+// QUIC state keeps its handshake's), and the message never calls it
+// never cancelled.
 //
 //	// BAD
 //	type job struct {
@@ -236,10 +246,26 @@
 //     down to work that outlives the calls that start it, and ends it. A
 //     store of any other context (context.Background(), a function's own
 //     ctx, a value not followed) makes it a finding again;
+//   - a process or manager lifetime kept as the parent of background
+//     work: every store keeps the ctx that a runnable's Start(ctx) error
+//     or a method receiving a controller-runtime manager.Manager (a
+//     SetupWithManager) receives, or the process's signal context
+//     (signal.NotifyContext, controller-runtime's SetupSignalHandler),
+//     directly or through constructors whose every call in the package
+//     passes one; and every read that uses it, beyond watching its end,
+//     is in the function that receives or stores it, in a callback or a
+//     method whose signature is imposed, or in a ctx-less method of the
+//     type that only such functions (or functions with no ctx, as main)
+//     call: the goroutines Start starts, the predicates SetupWithManager
+//     registers. That lifetime is the right parent for them. A read by a
+//     method that other code calls later (an exported Resync), or by a
+//     function with a ctx of its own, makes it a finding again;
 //   - a per-call state object (crypto/tls's handshake states): every store
 //     of the field is a composite literal (&dialState{conn: c, ctx: ctx},
-//     positional too) that a function builds with its own ctx or a context
-//     derived from it (context.WithTimeout(ctx, d)), and the value built
+//     positional too) that a function builds with its own ctx, one it gets
+//     from a parameter's getter (r.Context() of a request, cmd.Context()
+//     of a *cobra.Command) or a context derived from them
+//     (context.WithTimeout(ctx, d)), and the value built
 //     does not outlive that call: neither it nor a local variable or
 //     parameter of the function that is ever assigned it is returned,
 //     stored in a field, map, slice element, other composite literal or
@@ -250,11 +276,21 @@
 //     hold it (an interface it implements, a pointer to it) and is itself
 //     returned or stored. The type is not long-lived as above, and no
 //     function with a ctx of its own reads the field in place of that ctx.
-//     A store of another context (context.Background(), a context field,
-//     the ctx of an enclosing function in a function literal, a value not
-//     followed), an assignment to an existing value (x.ctx = ctx) or a
-//     value that may outlive the call (a constructor that returns it)
-//     makes it a finding again;
+//     An unexported constructor that builds it with its ctx and returns
+//     it counts as such a function when every call of it in the package
+//     passes the caller's own ctx and keeps the result within the
+//     caller's call (newTerminalSession(r.Context(), ...) in a handler
+//     that closes the session before it returns): the object is that
+//     caller's. In a function with no ctx in scope, a context the
+//     function makes and whose cancel it defers (ctx, cancel :=
+//     context.WithTimeout(context.Background(), d); defer cancel()) is its
+//     own ctx too. A store of another context (context.Background(), a
+//     context field, the ctx of an enclosing function in a function
+//     literal, a value not followed), an assignment to an existing value
+//     (x.ctx = ctx), a value that may outlive the call (an exported
+//     constructor, whose callers elsewhere are not seen, or a result kept
+//     in a field or map, as a reconciler keeping a sender built with one
+//     reconcile's ctx for every later send) makes it a finding again;
 //   - a type that is itself a context: it declares context methods of its
 //     own, or it embeds a context and is neither a long-lived type as
 //     above nor has methods that receive a ctx (a reconciler that embeds
@@ -262,13 +298,20 @@
 //   - context.CancelFunc fields, and fields of function or non-context
 //     interface type (a func() context.Context provides contexts, it does
 //     not keep one);
+//   - instances of generic structs whose context field is the generic
+//     type's own rather than filled in by a type argument (a
+//     map[string]*puddle.Pool[T], whose Pool keeps a base context next to
+//     its cancel function): that field is declared, and reported, in the
+//     generic type's package; atomic.Pointer[context.Context] or a
+//     Box[context.Context] of the package keeps the context the type
+//     argument names, and is reported;
 //   - structs declared in _test.go files (test tables, suite fixtures),
 //     unless -include-tests is set. Without it, test files are not looked
 //     at for stores and reads of other fields either, so the findings in a
 //     package's other files do not depend on its tests;
 //   - types named by -allow.
 //
-// The last five hold for per-request contexts too.
+// The last six hold for per-request contexts too.
 //
 //	// GOOD: the cache owns the lifetime it keeps, and ends it
 //	type cache struct {

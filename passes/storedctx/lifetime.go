@@ -14,17 +14,24 @@ import (
 // origins of the contexts that the calls pass.
 func (s *state) lend(origins []origin) {
 	s.lent = map[*ctxinfo.Func]bool{}
+	s.everyCall(origins, s.lent, s.isLent)
+}
+
+// everyCall adds to set, until nothing changes, the functions of the
+// package whose every call passes them a context for which ok holds (ok
+// may read set), given the origins of the contexts that the calls pass.
+func (s *state) everyCall(origins []origin, set map[*ctxinfo.Func]bool, ok func(origin) bool) {
 	for changed := true; changed; {
 		changed = false
 		other := map[*ctxinfo.Func]bool{} // functions that a call passes something else
 		for i, c := range s.calls {
-			if !s.isLent(origins[i]) {
+			if !ok(origins[i]) {
 				other[c.callee] = true
 			}
 		}
 		for _, c := range s.calls {
-			if !other[c.callee] && !s.lent[c.callee] {
-				s.lent[c.callee] = true
+			if !other[c.callee] && !set[c.callee] {
+				set[c.callee] = true
 				changed = true
 			}
 		}

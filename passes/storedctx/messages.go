@@ -144,6 +144,11 @@ func (s *state) diagnostic(f *finding) analysis.Diagnostic {
 			race = ", overwritten by concurrent calls"
 		}
 		msg = fmt.Sprintf("%s: the ctx of %s outlives it%s; pass ctx as a parameter instead", head, whose, race)
+	case len(f.expired) > 0:
+		rule = ruleOther
+		st := f.expired[0]
+		relate(st.cancel, "its cancel is deferred here")
+		msg = fmt.Sprintf("%s: %s cancels it when it returns (at %s), but it is kept beyond that call; pass ctx as a parameter instead", head, st.fn.Name(), s.pos(st.cancel))
 	case len(f.conflicts) > 0:
 		rule = ruleOwnCtx
 		fn := f.conflictFn[0]
@@ -159,7 +164,15 @@ func (s *state) diagnostic(f *finding) analysis.Diagnostic {
 	case len(f.own) > 0 && lt.runnable:
 		st := f.own[0]
 		relate(st.at, st.fn.Name()+" stores its ctx here")
-		msg = fmt.Sprintf("%s: it keeps the ctx %s receives (at %s) for work started later; pass a ctx to that work instead", head, st.fn.Name(), s.pos(st.at))
+		by, to := "", "that work"
+		if r := f.lifeReader; r != nil {
+			by, to = " by "+r.Name(), r.Name()
+		}
+		msg = fmt.Sprintf("%s: it keeps the ctx %s receives (at %s) for work started later%s; pass a ctx to %s instead", head, st.fn.Name(), s.pos(st.at), by, to)
+	case f.lifeReader != nil:
+		st := fd.stores[0]
+		relate(st.at, "the lifetime is stored here")
+		msg = fmt.Sprintf("%s: it keeps a process or manager lifetime (at %s) that %s uses for later work; pass a ctx to %s instead", head, s.pos(st.at), f.lifeReader.Name(), f.lifeReader.Name())
 	case lt.kind == ctxinfo.Reconcile:
 		msg = head + rootIn + ": one reconciler serves every reconcile; use the ctx Reconcile receives and pass it on"
 	case lt.kind == ctxinfo.Plain && lt.runnable:

@@ -17,6 +17,7 @@ const (
 	root                 // context.Background() or context.TODO()
 	detached             // context.WithoutCancel(...)
 	fieldRead            // the value of a context field, x.f
+	process              // the process's signal context (signal.NotifyContext)
 )
 
 // origin is where a context value comes from.
@@ -83,6 +84,9 @@ func (s *state) derive(e ast.Expr, depth int) origin {
 				return origin{}
 			}
 		}
+		if s.isSignalContext(e) {
+			return origin{kind: process}
+		}
 		fn := analysisutil.Callee(s.info, e)
 		if analysisutil.IsPkgFunc(fn, ctxinfo.ContextPath, "WithoutCancel") {
 			return origin{kind: detached}
@@ -102,22 +106,42 @@ func (s *state) derive(e ast.Expr, depth int) origin {
 	return origin{}
 }
 
-// requestContext recognises the context of a handler's request
-// parameter r: r.Context(), or r.Request.Context() for go-restful.
+// requestContext recognises the context a function gets from a
+// parameter's getter: r.Context() of a handler's request parameter (or
+// r.Request.Context() for go-restful), and cmd.Context() of a
+// *cobra.Command parameter (the methods matched by their types.Func).
 func (s *state) requestContext(call *ast.CallExpr) origin {
 	x, ok := s.in.RequestContext(call)
 	if !ok {
-		return origin{}
+		sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !isSel || len(call.Args) != 0 || !analysisutil.IsMethod(analysisutil.Callee(s.info, call), cobraPath, "Command", "Context") {
+			return origin{}
+		}
+		x = ast.Unparen(sel.X)
 	}
 	id, ok := x.(*ast.Ident)
 	if !ok {
 		return origin{}
 	}
 	v, _ := s.info.ObjectOf(id).(*types.Var)
-	if fn := s.params[v]; fn != nil && fn.Req != nil && fn.Req.Var == v {
+	if fn := s.params[v]; fn != nil && (fn.Req != nil && fn.Req.Var == v || s.isCommand(v.Type())) {
 		return origin{kind: param, fn: fn}
 	}
 	return origin{}
+}
+
+// cobraPath is the import path of github.com/spf13/cobra, whose commands
+// carry the context their Execute was given.
+const cobraPath = "github.com/spf13/cobra"
+
+// isCommand reports whether t is *cobra.Command.
+func (s *state) isCommand(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == cobraPath && n.Obj().Name() == "Command"
 }
 
 // propagate works out which functions receive a per-request context: a
@@ -145,10 +169,12 @@ func (s *state) propagate() {
 		for _, st := range fd.stores {
 			if st.idx <= 0 {
 				st.orig = s.derive(st.expr, 0)
+				st.cancel = s.deferredCancel(st)
 			}
 		}
 	}
 	s.lend(origins)
+	s.lifetimes(origins)
 }
 
 // isPerRequest reports whether st stores a per-request context: the ctx

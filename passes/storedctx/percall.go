@@ -28,27 +28,74 @@ func (s *state) isPerCall(f *finding) bool {
 			return false // an assignment to an existing value
 		}
 		fn := s.innermost(st.cur)
-		if fn == nil || st.orig.kind != param || st.orig.fn != fn || s.outlives(fn, st.cur) {
+		if fn == nil || !s.callsOwn(fn, st) {
+			return false
+		}
+		e := s.escapeIn(fn, st.cur, true)
+		if e == nil || e.outlives(st.cur) || e.returned && !s.perCallResult(fn, e.typ) {
 			return false
 		}
 	}
 	return true
 }
 
-// outlives reports whether the value of the expression at cur, inside
-// fn, may outlive fn's call.
-func (s *state) outlives(fn *ctxinfo.Func, cur inspector.Cursor) bool {
+// callsOwn reports whether the context stored by st is the own context
+// of fn, the function that stores it: its ctx (or one from a parameter's
+// getter, or derived from them), or, in a function with no ctx in scope,
+// a context it makes and whose cancel it defers.
+func (s *state) callsOwn(fn *ctxinfo.Func, st *store) bool {
+	if st.orig.kind == param {
+		return st.orig.fn == fn
+	}
+	return st.cancel != nil && s.in.ScopeAt(st.cur).Provider == nil
+}
+
+// escapeIn returns an escape that follows the value of the expression at
+// cur through fn (nil when cur is not in fn); returns says whether being
+// returned by fn counts as staying within the call (to be checked at
+// fn's calls).
+func (s *state) escapeIn(fn *ctxinfo.Func, cur inspector.Cursor, returns bool) *escape {
 	for a := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		if a.Node() == fn.Node {
 			t := types.Unalias(s.info.TypeOf(cur.Node().(ast.Expr)))
 			if p, ok := t.(*types.Pointer); ok {
 				t = types.Unalias(p.Elem())
 			}
-			e := &escape{s: s, fn: a, typ: t, seen: map[*types.Var]bool{}}
-			return e.outlives(cur)
+			return &escape{s: s, fn: a, typ: t, seen: map[*types.Var]bool{}, returns: returns}
 		}
 	}
-	return true
+	return nil
+}
+
+// perCallResult reports whether the value of type typ that fn builds
+// with its ctx and returns is, at every call of fn, a per-call object of
+// the caller: fn is unexported (or a literal), called at least once, and
+// every call passes it the caller's own ctx (a parameter, r.Context(),
+// cmd.Context() or a context derived from them) and keeps the result
+// within the caller's call.
+func (s *state) perCallResult(fn *ctxinfo.Func, typ types.Type) bool {
+	if fn.Obj != nil && fn.Obj.Exported() {
+		return false // callers in other packages may keep it
+	}
+	n := 0
+	for _, c := range s.calls {
+		if c.callee != fn {
+			continue
+		}
+		n++
+		if o := s.derive(c.arg, 0); o.kind != param || o.fn != c.caller {
+			return false
+		}
+		e := s.escapeIn(c.caller, c.cur, false)
+		if e == nil {
+			return false
+		}
+		e.typ = typ
+		if e.result(c.cur) {
+			return false
+		}
+	}
+	return n > 0
 }
 
 // escape follows a value through the expressions and the local
@@ -58,6 +105,9 @@ type escape struct {
 	fn   inspector.Cursor // the function's declaration or literal
 	typ  types.Type       // the type of the value (a pointer to it too)
 	seen map[*types.Var]bool
+
+	returns  bool // being returned by fn keeps the value within the call (fn is a constructor)
+	returned bool // and it is returned
 }
 
 // outlives reports whether the value at cur may outlive the call: it is
@@ -122,8 +172,22 @@ func (e *escape) flows(cur inspector.Cursor) bool {
 	case edge.ValueSpec_Values:
 		n := parent.Node().(*ast.ValueSpec)
 		return len(n.Names) != len(n.Values) || e.into(n.Names[cur.ParentEdgeIndex()])
+	case edge.ReturnStmt_Results:
+		if e.returns && e.returnsFrom(parent) {
+			e.returned = true
+			return false
+		}
 	}
 	return true
+}
+
+// returnsFrom reports whether the return statement at ret returns from
+// the function followed, not from a literal within it.
+func (e *escape) returnsFrom(ret inspector.Cursor) bool {
+	for a := range ret.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return a == e.fn
+	}
+	return false
 }
 
 // result reports whether the value, passed to the call at cur or

@@ -91,6 +91,7 @@ type state struct {
 	calls        []call
 	perRequest   map[*ctxinfo.Func]*ctxinfo.Func // function → the Reconcile or handler whose ctx it receives
 	lent         map[*ctxinfo.Func]bool          // functions whose ctx is, at every call, a lifetime lent by its owner
+	lifeFns      map[*ctxinfo.Func]bool          // functions whose ctx is a process or manager lifetime
 
 	ifaces     []*types.Interface // non-empty interfaces of the package and its imports
 	ifacesDone bool
@@ -136,12 +137,15 @@ type finding struct {
 	perRequest  []*store // stores of a per-request context
 	setters     []*store // stores of a method's own ctx argument by a setter
 	own         []*store // other stores of a method's own ctx argument (Start keeping its ctx)
-	roots       []*store // stores of context.Background() or TODO()
+	roots       []*store // stores of context.Background() or TODO() (whose cancel is not deferred there)
+	expired     []*store // stores of a context that ends when the storing call returns, into a value that outlives it
 	conflicts   []inspector.Cursor
 	conflictFn  []*ctxinfo.Func
 	readers     []*ctxinfo.Func // methods of the type that read the field, without a ctx of their own or only to watch it
 	watchedOnly bool            // the field is read, and only to watch the context's end
 	borrowed    bool            // every store stores a lifetime lent by the type that owns it
+	keepsLife   bool            // it keeps a process or manager lifetime for the work started with it
+	lifeReader  *ctxinfo.Func   // else, when every store is such a lifetime: a function that uses it later
 }
 
 // report reports the fields that hold contexts, in source order, except
@@ -158,7 +162,10 @@ func (s *state) report() {
 		owns := s.ownsLifetime(o)
 		for _, fd := range o.fields {
 			f := s.examine(fd)
-			if len(f.perRequest) == 0 && (owns || f.borrowed || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) || s.isPerCall(f) {
+			if owns {
+				f.expired = nil // it keeps the cancel too: the ctx lives as long as the type wants
+			}
+			if len(f.perRequest) == 0 && len(f.expired) == 0 && (owns || f.borrowed || f.keepsLife || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) || s.isPerCall(f) {
 				continue
 			}
 			s.pass.Report(s.diagnostic(f))
@@ -171,6 +178,7 @@ func (s *state) examine(fd *field) *finding {
 	f := &finding{fd: fd, lt: s.lifetime(fd.owner)}
 	s.examineStores(f)
 	s.examineReads(f)
+	f.keepsLife, f.lifeReader = s.keepsLifetime(f)
 	return f
 }
 
@@ -184,6 +192,9 @@ func (s *state) examineStores(f *finding) {
 	f.borrowed = len(fd.stores) > 0
 	for _, st := range fd.stores {
 		f.borrowed = f.borrowed && s.isLent(st.orig)
+		if s.expires(st) {
+			f.expired = append(f.expired, st)
+		}
 		switch {
 		case s.isPerRequest(st):
 			f.perRequest = append(f.perRequest, st)
@@ -195,7 +206,7 @@ func (s *state) examineStores(f *finding) {
 					f.own = append(f.own, st)
 				}
 			}
-		case st.orig.kind == root:
+		case st.orig.kind == root && st.cancel == nil:
 			f.roots = append(f.roots, st)
 		}
 	}

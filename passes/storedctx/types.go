@@ -13,7 +13,10 @@ import (
 // context.Context counts), or a pointer, slice, array, map (by key or
 // value) or channel of one, a named type defined as one of these, or an
 // instance of a generic struct type one of whose fields holds a context
-// (such as atomic.Pointer[context.Context]). Function types, interfaces
+// because a type argument makes it one (atomic.Pointer[context.Context]
+// keeps its T; a pool.Pool[T] with a ctx field of its own keeps a
+// context the pool's package declares, not one this struct stores).
+// Function types, interfaces
 // that are not contexts and other struct types hold none: a struct's own
 // fields are where a context it keeps is declared.
 func (s *state) holdsContext(t types.Type) bool { return s.holds(t, 0) }
@@ -31,7 +34,14 @@ func (s *state) holds(t types.Type, depth int) bool {
 			if n.TypeArgs().Len() == 0 {
 				return false
 			}
+			// Only the fields that the type arguments fill in: a field
+			// whose type does not depend on them is the generic type's
+			// own, declared and reported in its package.
+			gen := n.Origin().Underlying().(*types.Struct)
 			for i := range under.NumFields() {
+				if i < gen.NumFields() && types.Identical(gen.Field(i).Type(), under.Field(i).Type()) {
+					continue
+				}
 				if s.holds(under.Field(i).Type(), depth+1) {
 					return true
 				}

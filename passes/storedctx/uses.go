@@ -26,6 +26,8 @@ type store struct {
 	idx  int              // index into a tuple-valued expr, or -1
 	fn   *ctxinfo.Func
 	orig origin
+
+	cancel *ast.DeferStmt // the defer of the cancel function of the stored context, in the storing function
 }
 
 // def is an assignment to a local variable.
@@ -45,6 +47,7 @@ type conv struct {
 type call struct {
 	caller, callee *ctxinfo.Func
 	arg            ast.Expr
+	cur            inspector.Cursor // the call
 }
 
 // collectUses records, in one walk of the package, the stores into and
@@ -64,6 +67,11 @@ func (s *state) collectUses() {
 		}
 		if fn.Req != nil {
 			s.params[fn.Req.Var] = fn
+		}
+		for v := range fn.Sig.Params().Variables() {
+			if s.isCommand(v.Type()) {
+				s.params[v] = fn // its Context() is the function's ctx
+			}
 		}
 		if fn.Kind != ctxinfo.Plain && fn.HasContext() {
 			s.perRequest[fn] = fn
@@ -316,7 +324,7 @@ func (s *state) call(cur inspector.Cursor, n *ast.CallExpr) {
 	for k := range cp.Len() {
 		if cp.At(k) == callee.Ctx.Var && k < len(n.Args) {
 			if caller := s.innermost(cur); caller != nil {
-				s.calls = append(s.calls, call{caller: caller, callee: callee, arg: n.Args[k]})
+				s.calls = append(s.calls, call{caller: caller, callee: callee, arg: n.Args[k], cur: cur})
 			}
 		}
 	}

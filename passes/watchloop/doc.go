@@ -38,8 +38,16 @@
 // in a function with no ctx in scope (main, tests, a bounded consumer
 // that stops the watch itself); a range over a watch that was stopped,
 // and so closed, before the loop (a fake watcher filled and then
-// stopped), or over watch.NewEmptyWatch(); a watch stopped by another
-// goroutine, or by context.AfterFunc(ctx, w.Stop), while the loop waits;
+// stopped), or over watch.NewEmptyWatch(); a watch kept in a field and
+// made from ctx earlier in the same function (t.w, err =
+// pods.Watch(ctx, opts) and then a range over t.w.ResultChan(), directly
+// or through a variable), which closes with ctx like a local one (a
+// field whose watch another method made is still handed in from
+// elsewhere); the watch of a test fake (see Watches not stopped), which
+// the test feeds and ends and which does not close with ctx; a watch
+// stopped by another goroutine (a test goroutine that stops every watch
+// once a done channel closes), or by context.AfterFunc(ctx, w.Stop),
+// while the loop waits;
 // and a watch whose origin the check cannot follow (a range element,
 // say).
 //
@@ -131,8 +139,16 @@
 //
 // Left alone: paths on which the creation's error is not nil, or the
 // watch is nil; a deferred Stop; a watch handed to another function or
-// goroutine that owns and stops it; apimachinery's in-memory fakes
-// (watch.NewFake and friends) and helpers whose watch need not be
+// goroutine that owns and stops it; the watches of test fakes, which
+// hold no connection: apimachinery's in-memory watchers (watch.NewFake
+// and friends), functions and methods of k8s.io/client-go/testing
+// (Fake.InvokesWatch, ObjectTracker.Watch), and watches of values that
+// come from a package whose import path ends in /fake (client-go's
+// kubernetes/fake and dynamic/fake, controller-runtime's client/fake,
+// client-gen's fake clientsets), through a method chain or a local
+// variable (cs := fake.NewClientset(); cs.CoreV1().Pods(ns).Watch(ctx,
+// opts)); a client handed in as an interface may be real and is not one;
+// helpers whose watch need not be
 // stopped (record.EventBroadcaster's StartRecordingToSink), which are
 // not watches started in the function; and calls with a bool result,
 // such as client-go reactors' (handled, watch, error).
@@ -183,7 +199,9 @@
 //
 // A channel handed in as a parameter of type <-chan watch.Event is not
 // known to be a watch's channel; the origin of a watch is followed
-// through the local variables of one declaration only; and any call that
+// through the local variables of one declaration only, and through a
+// field x.f of a local x only to what the same function (or one that
+// encloses it) assigned it before the loop; and any call that
 // takes a ctx and returns a context is assumed to derive from it.
 //
 // # Options

@@ -19,6 +19,7 @@ type flow struct {
 	api    *watchAPI
 	in     *ctxinfo.Info
 	defs   map[*types.Var][]source
+	fields map[fieldKey][]fieldDef // assignments to x.f, for a local variable x
 	refs   map[*types.Var][]inspector.Cursor
 	owners map[*types.Var]*ctxinfo.Func // parameters of the declaration's functions
 }
@@ -31,6 +32,49 @@ type source struct {
 	index int
 }
 
+// fieldKey names the field f of the value of the local variable x, in
+// x.f.
+type fieldKey struct{ base, field *types.Var }
+
+// fieldDef is one value assigned to x.f, in the function fn (a
+// *ast.FuncDecl or *ast.FuncLit) at pos.
+type fieldDef struct {
+	src source
+	fn  ast.Node
+	pos token.Pos
+}
+
+// fieldOf returns the key of e when e is x.f for a local variable x and
+// a field f.
+func (f *flow) fieldOf(e ast.Expr) (fieldKey, bool) {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return fieldKey{}, false
+	}
+	s := f.in.TypesInfo.Selections[sel]
+	base := f.local(sel.X)
+	if s == nil || s.Kind() != types.FieldVal || base == nil {
+		return fieldKey{}, false
+	}
+	return fieldKey{base, s.Obj().(*types.Var)}, true
+}
+
+// fieldSources returns the values assigned to the field that e selects
+// earlier in the function that uses e, or in one that encloses it.
+func (f *flow) fieldSources(e ast.Expr) []source {
+	k, ok := f.fieldOf(e)
+	if !ok {
+		return nil
+	}
+	var out []source
+	for _, d := range f.fields[k] {
+		if d.pos < e.Pos() && d.fn.Pos() <= e.Pos() && e.End() <= d.fn.End() {
+			out = append(out, d.src)
+		}
+	}
+	return out
+}
+
 // newFlow records the definitions of the watch, channel and context
 // variables of the declaration at decl, and the uses of its watch
 // variables, in one walk.
@@ -40,6 +84,7 @@ func newFlow(api *watchAPI, decl inspector.Cursor) *flow {
 		api:    api,
 		in:     in,
 		defs:   map[*types.Var][]source{},
+		fields: map[fieldKey][]fieldDef{},
 		refs:   map[*types.Var][]inspector.Cursor{},
 		owners: map[*types.Var]*ctxinfo.Func{},
 	}
@@ -64,6 +109,12 @@ func newFlow(api *watchAPI, decl inspector.Cursor) *flow {
 			for i, lhs := range n.Lhs {
 				if rhs, idx := analysisutil.AssignedValue(n.Rhs, len(n.Lhs), i); rhs != nil {
 					def(lhs, source{rhs, idx})
+					if k, ok := f.fieldOf(lhs); ok && api.isWatch(k.field.Type()) {
+						for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+							f.fields[k] = append(f.fields[k], fieldDef{source{rhs, idx}, fn.Node(), lhs.Pos()})
+							break
+						}
+					}
 				}
 			}
 		case *ast.ValueSpec:
@@ -231,7 +282,20 @@ func (f *flow) addOrigins(e ast.Expr, seen map[*types.Var]bool, out *[]origin) {
 			}
 		}
 		return
-	case *ast.SelectorExpr, *ast.IndexExpr, *ast.IndexListExpr, *ast.StarExpr:
+	case *ast.SelectorExpr:
+		// x.f assigned earlier in the function: the values assigned.
+		if k, ok := f.fieldOf(x); ok && !seen[k.field] {
+			if srcs := f.fieldSources(x); len(srcs) > 0 {
+				seen[k.field] = true
+				for _, s := range srcs {
+					f.addOrigins(s.expr, seen, out)
+				}
+				return
+			}
+		}
+		*out = append(*out, origin{kind: originElsewhere, expr: x})
+		return
+	case *ast.IndexExpr, *ast.IndexListExpr, *ast.StarExpr:
 		*out = append(*out, origin{kind: originElsewhere, expr: x})
 		return
 	}

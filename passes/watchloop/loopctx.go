@@ -111,6 +111,9 @@ func (c *checker) covered(w ast.Expr, l *loop, fns []*ctxinfo.Func) bool {
 		if o.kind == originCall && c.api.isPkgFunc(o.call, "NewEmptyWatch") {
 			return true // closed from the start
 		}
+		if o.kind == originCall && c.api.fromFake(o.call) {
+			return true // a fake, fed and ended by the test
+		}
 	}
 	if c.opts.ctxClosesWatch && c.flow.closesWith(w, fns) {
 		return true

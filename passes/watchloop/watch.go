@@ -173,7 +173,7 @@ func (api *watchAPI) isFake(call *ast.CallExpr) bool {
 // stopping is optional, such as record.EventBroadcaster's
 // StartRecordingToSink, take no context and are left out.
 func (api *watchAPI) startsWatch(call *ast.CallExpr) bool {
-	if api.watchResult(call) < 0 || api.isFake(call) {
+	if api.watchResult(call) < 0 || api.fromFake(call) {
 		return false
 	}
 	info := api.in.TypesInfo

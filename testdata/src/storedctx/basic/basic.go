@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync/atomic"
 	"time"
+
+	"github.com/jackc/puddle/v2"
 )
 
 func push(ctx context.Context) error { return nil }
@@ -157,3 +159,28 @@ func handleStream(ctx context.Context, name string) error {
 }
 
 type streamKey struct{}
+
+// A generic struct of this package with a context field of its own: the
+// field is reported where it is declared, not in every struct that
+// holds an instance.
+type fixedBox[T any] struct {
+	ctx context.Context // want `field ctx of fixedBox stores a context`
+	v   T
+}
+
+type holdsFixed struct {
+	b fixedBox[int] // ok: fixedBox's own field is reported at fixedBox
+}
+
+// A pool from another module that keeps its own context: not this
+// struct storing one.
+type conns[T any] struct {
+	pools map[string]*puddle.Pool[T] // ok: puddle.Pool's own baseAcquireCtx, not a type argument
+	byID  puddle.Pool[int]           // ok: likewise
+}
+
+// The same pool over a type argument that is a context keeps contexts
+// this struct chose.
+type ctxPools struct {
+	res *puddle.Resource[context.Context] // want `field res of ctxPools stores a pointer to a context`
+}

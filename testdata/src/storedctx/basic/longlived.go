@@ -75,9 +75,11 @@ func (s *Session) Close() error { return push(s.ctx) }
 
 var _ io.Closer = (*Session)(nil)
 
-// A runnable that keeps the ctx Start receives for work it starts later.
+// A runnable that keeps the ctx Start receives as the parent of the
+// goroutine it starts: that is the work Start's ctx bounds (see
+// lifetime.go for the neighbours that are reported).
 type Poller struct {
-	ctx context.Context // want `^field ctx of runnable Poller stores a context: it keeps the ctx Start receives \(at longlived.go:\d+\) for work started later; pass a ctx to that work instead$`
+	ctx context.Context // ok: Start's ctx, read only by the goroutine Start starts
 }
 
 func (p *Poller) Start(ctx context.Context) error {

@@ -5,8 +5,11 @@ package percall
 
 import (
 	"context"
+	"io"
+	"net/http"
 	"time"
 
+	"github.com/spf13/cobra"
 	"sigs.k8s.io/controller-runtime/pkg/reconcile"
 )
 
@@ -333,4 +336,197 @@ func syncOnce(ctx context.Context, req reconcile.Request) error {
 	r := &SyncReconciler{ctx: ctx}
 	_, err := r.Reconcile(ctx, req)
 	return err
+}
+
+// Built by a constructor that a call gives its own ctx, and kept within
+// that call: the constructor's result is the caller's per-call state.
+type terminalSession struct {
+	ctx  context.Context // ok: built by newTerminalSession from serveTerminal's own ctx, used within that call
+	conn string
+}
+
+func newTerminalSession(ctx context.Context, conn string) (*terminalSession, error) {
+	s := &terminalSession{ctx: ctx, conn: conn}
+	return s, nil
+}
+
+func (t *terminalSession) read() error { return exchange(t.ctx, t.conn) }
+
+func (t *terminalSession) done() {}
+
+func serveTerminal(w http.ResponseWriter, r *http.Request) {
+	s, err := newTerminalSession(r.Context(), "tty")
+	if err != nil {
+		return
+	}
+	defer s.done()
+	_ = s.read()
+}
+
+// Its neighbour: a long-lived handler that a Reconcile builds with its
+// ctx and keeps, using that ctx for every later send.
+type sender struct {
+	ctx context.Context // want `^field ctx of sender stores a context: the ctx of a NotifyReconciler.Reconcile call, handed on to newSender, outlives it`
+	to  string
+}
+
+func newSender(ctx context.Context, to string) *sender { return &sender{ctx: ctx, to: to} }
+
+func (s *sender) send(msg string) error { return exchange(s.ctx, msg) }
+
+type NotifyReconciler struct {
+	senders map[string]*sender
+}
+
+func (r *NotifyReconciler) Reconcile(ctx context.Context, req reconcile.Request) (reconcile.Result, error) {
+	s, ok := r.senders[req.Name]
+	if !ok {
+		s = newSender(ctx, req.Name)
+		r.senders[req.Name] = s
+	}
+	return reconcile.Result{}, s.send("reconciled")
+}
+
+// An exported constructor: callers in other packages may keep what it
+// returns.
+type Conn struct {
+	ctx context.Context // want `^field ctx of Conn stores a context: a stored context outlives the call it belongs to`
+}
+
+func NewConn(ctx context.Context) *Conn { return &Conn{ctx: ctx} }
+
+func (c *Conn) Release() error { return exchange(c.ctx, "release") }
+
+func useConn(ctx context.Context) error { return NewConn(ctx).Release() }
+
+// A constructor one of whose callers passes context.Background().
+type cursor struct {
+	ctx context.Context // want `^field ctx of cursor stores a context: a stored context outlives the call it belongs to`
+}
+
+func newCursor(ctx context.Context) *cursor { return &cursor{ctx: ctx} }
+
+func (c *cursor) next() error { return exchange(c.ctx, "next") }
+
+func scanAll(ctx context.Context) error { return newCursor(ctx).next() }
+
+func scanDefault() error { return newCursor(context.Background()).next() }
+
+// A command's context, from a *cobra.Command parameter's getter.
+type runOptions struct {
+	ctx  context.Context // ok: built by RunE from cmd.Context(), used within the call
+	name string
+}
+
+func (o *runOptions) run() error { return exchange(o.ctx, o.name) }
+
+var rootCmd = &cobra.Command{
+	Use: "run",
+	RunE: func(cmd *cobra.Command, args []string) error {
+		o := &runOptions{ctx: cmd.Context(), name: args[0]}
+		return o.run()
+	},
+}
+
+// Its neighbour: the options are kept in a package variable.
+type lastOptions struct {
+	ctx context.Context // want `^field ctx of lastOptions stores a context: a stored context outlives the call it belongs to`
+}
+
+var last *lastOptions
+
+func runLast(cmd *cobra.Command, args []string) error {
+	last = &lastOptions{ctx: cmd.Context()}
+	return exchange(last.ctx, "last")
+}
+
+// A request's context, from r.Context() in a handler.
+type reqState struct {
+	ctx context.Context // ok: built by handle from r.Context(), used within the call
+}
+
+func handle(w http.ResponseWriter, r *http.Request) {
+	rs := &reqState{ctx: r.Context()}
+	_ = exchange(rs.ctx, "handle")
+}
+
+// A ctx-less function that bounds its own work with a timeout, and
+// cancels it when it returns: the state is that call's.
+type fetchState struct {
+	ctx context.Context // ok: fetchAll's own WithTimeout(Background()), cancelled by its defer, used within the call
+	url string
+}
+
+func fetchAll(urls []string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	fs := &fetchState{ctx: ctx, url: urls[0]}
+	return fs.run()
+}
+
+func (fs *fetchState) run() error { return exchange(fs.ctx, fs.url) }
+
+// Its neighbour: the same context kept in a shared singleton, whose
+// Close has no ctx of its own (an io.Closer): it is cancelled as soon as
+// connect returns.
+type apiClient struct {
+	ctx context.Context // want `^field ctx of apiClient stores a context: connect cancels it when it returns \(at percall.go:\d+\), but it is kept beyond that call; pass ctx as a parameter instead$`
+}
+
+func (c *apiClient) Close() error { return exchange(c.ctx, "close") }
+
+var shared io.Closer
+
+func connect() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	shared = &apiClient{ctx: ctx}
+}
+
+// The cancel deferred, the value stored in an existing one.
+type registry struct {
+	ctx context.Context // want `^field ctx of registry stores a context: refresh cancels it when it returns`
+}
+
+var defaultRegistry = &registry{}
+
+func refresh() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	defaultRegistry.ctx = ctx
+}
+
+func (r *registry) lookup() error { return exchange(r.ctx, "lookup") }
+
+// The command through an alias, the options through a generic type.
+type command = cobra.Command
+
+type genericOptions[T any] struct {
+	ctx context.Context // ok: built from cmd.Context() of an aliased *cobra.Command, used within the call
+	v   T
+}
+
+func (o *genericOptions[T]) run() error { return exchange(o.ctx, "generic") }
+
+func runGeneric(cmd *command, args []string) error {
+	o := &genericOptions[string]{ctx: cmd.Context(), v: args[0]}
+	return o.run()
+}
+
+// A context whose cancel is deferred, kept with that cancel function by
+// a type that owns it for the length of the call (crypto/tls's QUIC
+// handshake state): the type owns that lifetime.
+type handshake struct {
+	ctx    context.Context // ok: kept together with its cancel, for the length of run
+	cancel context.CancelFunc
+}
+
+type quicConn struct{ hs *handshake }
+
+func (c *quicConn) run(parent context.Context) error {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	c.hs.ctx = ctx
+	c.hs.cancel = cancel
+	return c.hs.ctx.Err()
 }

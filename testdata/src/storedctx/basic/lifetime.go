@@ -1,0 +1,150 @@
+package basic
+
+import (
+	"context"
+	"os"
+	"os/signal"
+
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+)
+
+// Process and manager lifetimes kept as the parent of background work.
+
+// A runnable whose Start hands its ctx to a constructor, and starts the
+// bgWorker's loop: the bgWorker's field is Start's lifetime.
+type Supervisor struct{}
+
+func (s *Supervisor) Start(ctx context.Context) error {
+	w := newBgWorker(ctx)
+	go w.loop()
+	<-ctx.Done()
+	return nil
+}
+
+type bgWorker struct {
+	ctx context.Context // ok: Start's ctx, handed to newBgWorker, read by the goroutine Start starts and a helper of it
+	c   client.Client
+}
+
+func newBgWorker(ctx context.Context) *bgWorker { return &bgWorker{ctx: ctx} }
+
+func (w *bgWorker) loop() { w.poll() }
+
+func (w *bgWorker) poll() { _ = w.c.Get(w.ctx, client.ObjectKey{}, nil) }
+
+// Its neighbour: an exported ctx-less method that other code calls
+// later uses Start's ctx for work Start does not bound.
+type Syncer struct {
+	ctx context.Context // want `^field ctx of runnable Syncer stores a context: it keeps the ctx Start receives \(at lifetime.go:\d+\) for work started later by Resync; pass a ctx to Resync instead$`
+	c   client.Client
+}
+
+func (s *Syncer) Start(ctx context.Context) error {
+	s.ctx = ctx
+	go s.watch()
+	<-ctx.Done()
+	return nil
+}
+
+func (s *Syncer) watch() { _ = s.c.Get(s.ctx, client.ObjectKey{}, nil) }
+
+func (s *Syncer) Resync() error { return s.c.Get(s.ctx, client.ObjectKey{}, nil) }
+
+// SetupWithManager's ctx, kept by a reconciler for the callbacks and the
+// goroutine it registers.
+type CronReconciler struct {
+	client.Client
+	ctx context.Context // ok: SetupWithManager's ctx, read by a callback and a goroutine it starts
+}
+
+func (r *CronReconciler) SetupWithManager(ctx context.Context, mgr ctrl.Manager) error {
+	r.ctx = ctx
+	go r.tick()
+	return register(func() { _ = r.Get(r.ctx, client.ObjectKey{}, nil) })
+}
+
+func register(cb func()) error { return nil }
+
+func (r *CronReconciler) tick() { <-r.ctx.Done() }
+
+func (r *CronReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
+	return ctrl.Result{}, r.Get(ctx, req.NamespacedName, nil)
+}
+
+// Its neighbour: Reconcile reads the manager's ctx in place of its own.
+type LeakyCronReconciler struct {
+	client.Client
+	ctx context.Context // want `^field ctx of reconciler LeakyCronReconciler stores a context: Reconcile uses it in place of its own ctx`
+}
+
+func (r *LeakyCronReconciler) SetupWithManager(ctx context.Context, mgr ctrl.Manager) error {
+	r.ctx = ctx
+	return nil
+}
+
+func (r *LeakyCronReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
+	return ctrl.Result{}, r.Get(r.ctx, req.NamespacedName, nil)
+}
+
+// main's signal context, kept by the daemon whose loops main starts.
+type daemon struct {
+	ctx context.Context // ok: the process's signal context, read by the goroutine main starts
+	c   client.Client
+}
+
+func (d *daemon) serve() { _ = d.c.Get(d.ctx, client.ObjectKey{}, nil) }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	d := &daemon{ctx: ctx}
+	go d.serve()
+	m := &manager{ctx: ctrl.SetupSignalHandler()}
+	m.run()
+	b := &batchRunner{ctx: context.Background()}
+	go b.run()
+	_ = &reloader{ctx: ctx}
+}
+
+// Its neighbour: an exported method that other code calls at any time
+// does work the signal context does not bound.
+type reloader struct {
+	ctx context.Context // want `^field ctx of reloader stores a context: it keeps a process or manager lifetime \(at lifetime.go:\d+\) that Reload uses for later work; pass a ctx to Reload instead$`
+	c   client.Client
+}
+
+func (r *reloader) Reload() error { return r.c.Get(r.ctx, client.ObjectKey{}, nil) }
+
+type manager struct {
+	ctx context.Context // ok: controller-runtime's signal context, used by run, which main calls
+	c   client.Client
+}
+
+func (m *manager) run() { _ = m.c.Get(m.ctx, client.ObjectKey{}, nil) }
+
+// Its neighbour: main keeps context.Background(), which no signal ends.
+type batchRunner struct {
+	ctx context.Context // want `^field ctx of batchRunner stores a context, set to context.Background\(\) in main, which is never cancelled`
+	c   client.Client
+}
+
+func (b *batchRunner) run() { _ = b.c.Get(b.ctx, client.ObjectKey{}, nil) }
+
+// A generic runnable, whose goroutine is a closure of Start.
+type Loop[T any] struct {
+	ctx   context.Context // ok: Start's ctx, read by the closure Start runs as a goroutine
+	items chan T
+	c     client.Client
+}
+
+func (l *Loop[T]) Start(ctx context.Context) error {
+	l.ctx = ctx
+	go func() {
+		for range l.items {
+			_ = l.c.Get(l.ctx, client.ObjectKey{}, nil)
+		}
+	}()
+	<-ctx.Done()
+	return nil
+}
