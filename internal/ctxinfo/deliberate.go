@@ -1,0 +1,344 @@
+package ctxinfo
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"iter"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
+)
+
+// DeliberateRoot reports whether the root context made at cur is not a
+// context dropped by mistake: it starts a lifetime that something else
+// ends (see OwnsLifetime); it is the parent of a context type of the
+// package's own, built on purpose to detach (&onlyValues{Context:
+// context.Background(), ...}); it is given to a function that keeps its
+// context for the life of what it returns (see retainers); or it is only
+// compared (ctx != context.Background()).
+func (in *Info) DeliberateRoot(cur inspector.Cursor) bool {
+	up := analysisutil.Unparen(cur)
+	switch k, _ := up.ParentEdge(); k {
+	case edge.BinaryExpr_X, edge.BinaryExpr_Y:
+		op := up.Parent().Node().(*ast.BinaryExpr).Op
+		return op == token.EQL || op == token.NEQ
+	case edge.KeyValueExpr_Value, edge.CompositeLit_Elts:
+		lit := up.Parent()
+		if k == edge.KeyValueExpr_Value {
+			lit = lit.Parent()
+		}
+		if cl, ok := lit.Node().(*ast.CompositeLit); ok && in.ImplementsContext(in.TypesInfo.TypeOf(cl)) {
+			return true
+		}
+	}
+	return in.keptByCallee(cur) || in.OwnsLifetime(cur) || in.nilDefault(cur)
+}
+
+// nilDefault reports whether the root context at cur is the default for a
+// missing value, which the next statement replaces when there is one:
+// ctx := context.Background(); if r != nil { ctx = r.Context() }. The
+// replacement must use the value compared with nil, and not the root
+// context itself (that would derive from it, not replace it).
+func (in *Info) nilDefault(cur inspector.Cursor) bool {
+	cur = analysisutil.Unparen(cur)
+	id, _ := assignee(cur).(*ast.Ident)
+	if id == nil {
+		return false
+	}
+	v, _ := in.TypesInfo.ObjectOf(id).(*types.Var)
+	stmt := cur.Parent()
+	if _, ok := stmt.Node().(*ast.ValueSpec); ok {
+		stmt = stmt.Parent().Parent() // the GenDecl, then the DeclStmt
+	}
+	next, ok := stmt.NextSibling()
+	if v == nil || !ok {
+		return false
+	}
+	ifs, ok := next.Node().(*ast.IfStmt)
+	if !ok {
+		return false
+	}
+	b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ {
+		return false
+	}
+	x := b.X
+	if in.isNil(x) {
+		x = b.Y
+	} else if !in.isNil(b.Y) {
+		return false
+	}
+	for _, st := range ifs.Body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			continue
+		}
+		if lhs, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); ok && in.TypesInfo.Uses[lhs] == v &&
+			in.mentions(as.Rhs[0], x) && !in.usesVar(as.Rhs[0], v) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentions reports whether e has a subexpression that denotes the same
+// variable or field path as x (r, or o.req).
+func (in *Info) mentions(e, x ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if sub, ok := n.(ast.Expr); ok && in.sameRef(sub, x) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// sameRef reports whether a and b are the same variable, or the same
+// field selected from the same reference.
+func (in *Info) sameRef(a, b ast.Expr) bool {
+	switch a := ast.Unparen(a).(type) {
+	case *ast.Ident:
+		b, ok := ast.Unparen(b).(*ast.Ident)
+		obj := in.TypesInfo.ObjectOf(a)
+		return ok && obj != nil && obj == in.TypesInfo.ObjectOf(b)
+	case *ast.SelectorExpr:
+		b, ok := ast.Unparen(b).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		obj := in.TypesInfo.ObjectOf(a.Sel)
+		return obj != nil && obj == in.TypesInfo.ObjectOf(b.Sel) && in.sameRef(a.X, b.X)
+	}
+	return false
+}
+
+// usesVar reports whether e refers to v.
+func (in *Info) usesVar(e ast.Expr, v *types.Var) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && in.TypesInfo.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// OwnsLifetime reports whether the root context created at cur starts a
+// new lifetime that something else ends: it is the parent of
+// context.WithCancel (or WithTimeout, WithDeadline and their Cause forms)
+// whose cancel function is returned, stored in a field, map, slice or
+// global, put in a composite literal, handed to another function, or
+// called from a goroutine or from a closure that itself leaves the
+// function (dispose := func() { cancel(); ... } stored in the result).
+// Or a lifetime the function owns to the end: cancel is deferred and the
+// derived context is used only by deferred calls or once a context is
+// done, kept live for a deferred srv.Shutdown(sctx) (see shutdownOnly).
+func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
+	cur = analysisutil.Unparen(cur)
+	if k, idx := cur.ParentEdge(); k != edge.CallExpr_Args || idx != 0 {
+		return false
+	}
+	withCur := cur.Parent()
+	with := withCur.Node().(*ast.CallExpr)
+	if !IsWithCancel(analysisutil.Callee(in.TypesInfo, with)) {
+		return false
+	}
+	withCur = analysisutil.Unparen(withCur)
+	var derived, cancel ast.Expr
+	switch p := withCur.Parent().Node().(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && len(p.Lhs) == 2 {
+			derived, cancel = p.Lhs[0], p.Lhs[1]
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && len(p.Names) == 2 {
+			derived, cancel = p.Names[0], p.Names[1]
+		}
+	}
+	switch c := ast.Unparen(cancel).(type) {
+	case *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
+		return true
+	case *ast.Ident:
+		v, _ := in.TypesInfo.ObjectOf(c).(*types.Var)
+		if v == nil || c.Name == "_" {
+			return false
+		}
+		if v.Parent() == v.Pkg().Scope() {
+			return true // a package-level variable
+		}
+		return in.cancelEscapes(cur, v) || in.shutdownOnly(cur, derived, v)
+	}
+	return false
+}
+
+// shutdownOnly reports whether the context derived from the root context
+// at cur, held by the variable named derived, serves only the function's
+// own ending: the cancel function is called by a deferred call, and every
+// use of the derived context is in a deferred call or where a context is
+// done (a shutdown after <-ctx.Done()). The usual bug, a WithTimeout of
+// context.Background() that does the call's work, uses it elsewhere.
+func (in *Info) shutdownOnly(cur inspector.Cursor, derived ast.Expr, cancel *types.Var) bool {
+	id, ok := ast.Unparen(derived).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, _ := in.TypesInfo.Defs[id].(*types.Var)
+	body, ok := outermostFunc(cur)
+	fns := in.Enclosing(cur)
+	if v == nil || !ok || len(fns) == 0 {
+		return false
+	}
+	deferred := false
+	for use := range in.usesOf(body, cancel) {
+		if k, _ := analysisutil.Unparen(use).ParentEdge(); k == edge.CallExpr_Fun && inDefer(use, cancel) {
+			deferred = true
+		}
+	}
+	if !deferred {
+		return false
+	}
+	uses := 0
+	for use := range in.usesOf(body, v) {
+		if !inDefer(use, v) && !in.IsDone(use, fns[0].Node) {
+			return false
+		}
+		uses++
+	}
+	return uses > 0
+}
+
+// inDefer reports whether the use of v at cur is in a defer statement
+// that lies within v's scope.
+func inDefer(cur inspector.Cursor, v *types.Var) bool {
+	for a := range cur.Enclosing() {
+		n := a.Node()
+		if n.Pos() <= v.Pos() && v.Pos() < n.End() {
+			return false
+		}
+		if _, ok := n.(*ast.DeferStmt); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// cancelEscapes reports whether the cancel variable v leaves the
+// function: see OwnsLifetime.
+func (in *Info) cancelEscapes(cur inspector.Cursor, v *types.Var) bool {
+	// Search the outermost enclosing function: closures may store it.
+	body, ok := outermostFunc(cur)
+	return ok && in.escapes(body, v, 0)
+}
+
+// outermostFunc returns the outermost function declaration or literal
+// around cur, and false when cur is in none.
+func outermostFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
+	var body inspector.Cursor
+	for a := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = a
+	}
+	return body, body.Valid()
+}
+
+// usesOf yields the identifiers in body that refer to v.
+func (in *Info) usesOf(body inspector.Cursor, v *types.Var) iter.Seq[inspector.Cursor] {
+	return func(yield func(inspector.Cursor) bool) {
+		for id := range body.Preorder((*ast.Ident)(nil)) {
+			if in.TypesInfo.Uses[id.Node().(*ast.Ident)] == v && !yield(id) {
+				return
+			}
+		}
+	}
+}
+
+// assignee returns the left-hand side that the value of the expression at
+// cur (already out of parentheses) is assigned or declared to, one to one,
+// or nil when it is not the right-hand side of such an assignment.
+func assignee(cur inspector.Cursor) ast.Expr {
+	switch k, idx := cur.ParentEdge(); k {
+	case edge.AssignStmt_Rhs:
+		if as := cur.Parent().Node().(*ast.AssignStmt); len(as.Lhs) == len(as.Rhs) {
+			return ast.Unparen(as.Lhs[idx])
+		}
+	case edge.ValueSpec_Values:
+		if spec := cur.Parent().Node().(*ast.ValueSpec); len(spec.Names) == len(spec.Values) {
+			return spec.Names[idx]
+		}
+	}
+	return nil
+}
+
+// maxEscapeDepth bounds how many closures deep escapes follows a cancel
+// function (cancel called by stop, stop called by dispose, ...).
+const maxEscapeDepth = 4
+
+// escapes reports whether the function value held by v, a variable of
+// the function body, leaves it: it is returned, stored outside a local
+// variable, put in a composite literal, sent, handed to another function,
+// called from a goroutine, or called from a closure that itself leaves.
+func (in *Info) escapes(body inspector.Cursor, v *types.Var, depth int) bool {
+	for id := range in.usesOf(body, v) {
+		if k, _ := analysisutil.Unparen(id).ParentEdge(); k == edge.CallExpr_Fun {
+			// v() inside a goroutine ends the lifetime from elsewhere,
+			// and so does v() inside a closure that leaves. Only those
+			// between v's declaration and the call count: a callback
+			// that declares v itself is where the lifetime is made.
+			for a := range id.Enclosing((*ast.GoStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+				if a == body || a.Node().Pos() <= v.Pos() && v.Pos() < a.Node().End() {
+					break
+				}
+				switch a.Node().(type) {
+				case *ast.GoStmt:
+					return true
+				case *ast.FuncLit:
+					if depth < maxEscapeDepth && in.leaves(body, a, depth+1) {
+						return true
+					}
+				}
+			}
+			continue
+		}
+		if in.leaves(body, id, depth) {
+			return true
+		}
+	}
+	return false
+}
+
+// leaves reports whether the value of the expression at cur (a cancel
+// function, or a closure that calls one) leaves the function body.
+func (in *Info) leaves(body, cur inspector.Cursor, depth int) bool {
+	use := analysisutil.Unparen(cur)
+	switch use.ParentEdgeKind() {
+	case edge.ReturnStmt_Results, edge.CompositeLit_Elts, edge.KeyValueExpr_Value, edge.SendStmt_Value, edge.CallExpr_Args:
+		return true
+	}
+	switch lhs := assignee(use).(type) {
+	case nil:
+		return false
+	case *ast.Ident:
+		return in.localEscapes(body, lhs, depth)
+	default:
+		return true // a field, an element, a dereference
+	}
+}
+
+// localEscapes reports whether the variable named by id, given a cancel
+// function or a closure that calls one, leaves the function body.
+func (in *Info) localEscapes(body inspector.Cursor, id *ast.Ident, depth int) bool {
+	w, _ := in.TypesInfo.ObjectOf(id).(*types.Var)
+	if w == nil || id.Name == "_" {
+		return false
+	}
+	if w.Parent() == w.Pkg().Scope() {
+		return true // a package-level variable
+	}
+	return depth < maxEscapeDepth && in.escapes(body, w, depth+1)
+}

@@ -1,0 +1,273 @@
+package ctxinfo
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
+)
+
+// IsDoneCall reports whether e is x.Done() for a context x.
+func (in *Info) IsDoneCall(e ast.Expr) bool {
+	return in.isCtxMethodCall(e, "Done")
+}
+
+func (in *Info) isCtxMethodCall(e ast.Expr, name string) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != name {
+		return false
+	}
+	selection := in.TypesInfo.Selections[sel]
+	if selection == nil || selection.Kind() != types.MethodVal {
+		return false
+	}
+	return in.IsContext(selection.Recv())
+}
+
+// isDoneRecv reports whether e is <-x.Done() for a context x.
+func (in *Info) isDoneRecv(e ast.Expr) bool {
+	ch := recvChan(e)
+	return ch != nil && in.IsDoneCall(ch)
+}
+
+// recvChan returns x when e is the receive <-x, or nil.
+func recvChan(e ast.Expr) ast.Expr {
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return u.X
+	}
+	return nil
+}
+
+// RecvChan returns the channel that a select case's communication
+// receives from (x in case <-x: or case v, ok := <-x:), or nil for a send
+// or the default case.
+func RecvChan(comm ast.Stmt) ast.Expr { return recvChan(commRecv(comm)) }
+
+// IsDoneComm reports whether a select case receives from x.Done() for a
+// context x.
+func (in *Info) IsDoneComm(comm ast.Stmt) bool {
+	ch := RecvChan(comm)
+	return ch != nil && in.IsDoneCall(ch)
+}
+
+// commRecv returns the receive expression of a select case, if any.
+func commRecv(comm ast.Stmt) ast.Expr {
+	switch s := comm.(type) {
+	case *ast.ExprStmt:
+		return s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			return s.Rhs[0]
+		}
+	}
+	return nil
+}
+
+// waitsForDone reports whether the statement after s runs only once a
+// context is done: after <-ctx.Done(); after a select that can end only
+// through a case <-ctx.Done(), every other case (the default included)
+// leaving instead of falling through (see skipsRest); or after a guard
+// if ctx.Err() == nil { return ... } that leaves while ctx is not done.
+func (in *Info) waitsForDone(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		return in.isDoneRecv(s.X)
+	case *ast.SelectStmt:
+		done := false
+		for _, c := range s.Body.List {
+			cc := c.(*ast.CommClause)
+			switch {
+			case cc.Comm != nil && in.IsDoneComm(cc.Comm):
+				done = true
+			case !in.skipsRest(cc.Body):
+				return false
+			}
+		}
+		return done
+	case *ast.IfStmt:
+		op, ok := in.errCheck(s.Init, s.Cond)
+		return ok && op == token.EQL && s.Else == nil && in.skipsRest(s.Body.List)
+	}
+	return false
+}
+
+// skipsRest reports whether running list never goes on to the statement
+// after the select case or if body it is: it ends in a return, a call
+// that does not return (panic, os.Exit, log.Fatal, ...), or a continue,
+// directly or in every branch of an if-else, and has no break or goto
+// that could jump out to that statement.
+func (in *Info) skipsRest(list []ast.Stmt) bool {
+	return endsPath(in.TypesInfo, list) && !jumpsOut(list)
+}
+
+func endsPath(info *types.Info, list []ast.Stmt) bool {
+	if len(list) == 0 {
+		return false
+	}
+	switch s := list[len(list)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.CONTINUE
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+		return ok && analysisutil.NoReturn(info, call)
+	case *ast.BlockStmt:
+		return endsPath(info, s.List)
+	case *ast.LabeledStmt:
+		return endsPath(info, []ast.Stmt{s.Stmt})
+	case *ast.IfStmt:
+		return s.Else != nil && endsPath(info, s.Body.List) && endsPath(info, []ast.Stmt{s.Else})
+	}
+	return false
+}
+
+// jumpsOut reports whether list holds a goto, a labelled break, or a
+// break that is not inside a loop, switch or select of its own: a way
+// out of list other than its end.
+func jumpsOut(list []ast.Stmt) bool {
+	found := false
+	var visit func(n ast.Node, nested bool)
+	visit = func(n ast.Node, nested bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				if m != n {
+					visit(m, true)
+					return false
+				}
+			case *ast.BranchStmt:
+				if m.Tok == token.GOTO || m.Tok == token.BREAK && (m.Label != nil || !nested) {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	for _, s := range list {
+		switch s.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			visit(s, true)
+		default:
+			visit(s, false)
+		}
+	}
+	return found
+}
+
+// errCheck reports whether cond compares x.Err() with nil for a context
+// x, or v where v was just assigned x.Err() in init, and how (== or !=).
+func (in *Info) errCheck(init ast.Stmt, cond ast.Expr) (token.Token, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ && b.Op != token.EQL {
+		return 0, false
+	}
+	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
+	if in.isNil(x) {
+		x, y = y, x
+	}
+	if !in.isNil(y) {
+		return 0, false
+	}
+	if in.isCtxMethodCall(x, "Err") {
+		return b.Op, true
+	}
+	id, ok := x.(*ast.Ident)
+	as, ok2 := init.(*ast.AssignStmt)
+	if !ok || !ok2 || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return 0, false
+	}
+	lhs, ok := as.Lhs[0].(*ast.Ident)
+	if !ok || in.TypesInfo.ObjectOf(lhs) == nil || in.TypesInfo.ObjectOf(lhs) != in.TypesInfo.Uses[id] || !in.isCtxMethodCall(as.Rhs[0], "Err") {
+		return 0, false
+	}
+	return b.Op, true
+}
+
+// nilCheck reports whether cond compares a context with nil, and how
+// (== or !=).
+func (in *Info) nilCheck(cond ast.Expr) (token.Token, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+		return 0, false
+	}
+	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
+	if in.isNil(x) {
+		x, y = y, x
+	}
+	if !in.isNil(y) || !in.IsContext(in.TypesInfo.TypeOf(x)) {
+		return 0, false
+	}
+	return b.Op, true
+}
+
+func (in *Info) isNil(e ast.Expr) bool { return analysisutil.IsNil(in.TypesInfo, e) }
+
+// IsDone reports whether code at cur runs only once a context is done,
+// or when it is missing, looking no further out than the function stop:
+// in a case <-ctx.Done() branch, after a statement that waits for
+// ctx.Done(), in the body of if ctx.Err() != nil, or where ctx is nil (if
+// ctx == nil { ctx = context.Background() }, a default for a caller that
+// passed none). A fresh context there is right: the old one cannot carry
+// any work.
+func (in *Info) IsDone(cur inspector.Cursor, stop ast.Node) bool {
+	child := cur
+	for a := range cur.Enclosing() {
+		if a == cur {
+			continue
+		}
+		switch n := a.Node().(type) {
+		case *ast.CommClause:
+			if k, _ := child.ParentEdge(); k == edge.CommClause_Body && n.Comm != nil && in.IsDoneComm(n.Comm) {
+				return true
+			}
+			if in.anyWaitBefore(child, n.Body, edge.CommClause_Body) {
+				return true
+			}
+		case *ast.CaseClause:
+			if in.anyWaitBefore(child, n.Body, edge.CaseClause_Body) {
+				return true
+			}
+		case *ast.BlockStmt:
+			if in.anyWaitBefore(child, n.List, edge.BlockStmt_List) {
+				return true
+			}
+		case *ast.IfStmt:
+			k, _ := child.ParentEdge()
+			if op, ok := in.errCheck(n.Init, n.Cond); ok && (op == token.NEQ && k == edge.IfStmt_Body || op == token.EQL && k == edge.IfStmt_Else) {
+				return true
+			}
+			if op, ok := in.nilCheck(n.Cond); ok && (op == token.EQL && k == edge.IfStmt_Body || op == token.NEQ && k == edge.IfStmt_Else) {
+				return true
+			}
+		}
+		if a.Node() == stop {
+			break
+		}
+		child = a
+	}
+	return false
+}
+
+func (in *Info) anyWaitBefore(child inspector.Cursor, list []ast.Stmt, k edge.Kind) bool {
+	ek, idx := child.ParentEdge()
+	if ek != k {
+		return false
+	}
+	for _, s := range list[:idx] {
+		if in.waitsForDone(s) {
+			return true
+		}
+	}
+	return false
+}
