@@ -91,9 +91,11 @@ func decode(settings any) (ctxlint.Config, error) {
 			err = strict(raw, &cfg.Disable)
 		case "cross-package":
 			err = strict(raw, &cfg.CrossPackage)
+		case "include-tests":
+			err = strict(raw, &cfg.IncludeTests)
 		default:
 			if !isCheck(key) {
-				return cfg, fmt.Errorf("unknown key %q (keys: enable, disable, cross-package, %s)", key, strings.Join(ctxlint.CheckNames(), ", "))
+				return cfg, fmt.Errorf("unknown key %q (keys: enable, disable, cross-package, include-tests, %s)", key, strings.Join(ctxlint.CheckNames(), ", "))
 			}
 			var opts map[string]json.RawMessage
 			if err := strict(raw, &opts); err != nil {
