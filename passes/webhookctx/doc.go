@@ -103,4 +103,9 @@
 // given to wait.Group.Start, variables only goroutines use), reported
 // with -report-detached; and server set-up and shutdown outside handlers
 // (srv.Shutdown(context.Background()) in main).
+//
+// In _test.go files, unless -include-tests (the ctxlint command's
+// -include-tests sets it, with every other check's): root contexts made
+// by ctx-less helpers whose root is in a _test.go file, and those where
+// only a test's t is in scope (fix: t.Context()), as inheritctx documents.
 package webhookctx
