@@ -186,7 +186,7 @@ func run(pass *analysis.Pass) (any, error) {
 		name, isRoot := in.IsRootCall(call)
 		var reach []reached
 		if !isRoot {
-			if reach = m.ofCall(call); len(reach) == 0 {
+			if reach = m.ofCall(cur); len(reach) == 0 {
 				continue
 			}
 		}
