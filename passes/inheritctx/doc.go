@@ -54,6 +54,10 @@
 // reach it: the message names the first caller in source order and the
 // helpers between, and the related information lists the first few calls
 // that reach it and counts the rest. Every root a helper reaches counts.
+// A call of a local function variable counts as a call of each function
+// or method value it may hold when all of them are visible in the
+// function (f := verifyA; f(obj), or for _, f := range verify { f(obj) }
+// over a map or slice literal of such values that nothing else changes).
 // Thread a context.Context parameter down the path and pass the caller's
 // ctx. When a helper on the path implements a method of an interface of
 // another package (an accessor such as GetClient() that the interface

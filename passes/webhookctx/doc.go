@@ -85,7 +85,9 @@
 // handler and the helpers between; the related information lists the
 // first few calls that reach it. Thread a context.Context parameter down
 // and pass the request's; where a helper implements a method of another
-// package's interface, add a variant that takes a ctx instead.
+// package's interface, add a variant that takes a ctx instead. Helpers
+// called through function values are followed when every value is visible
+// in the function (a validator's map of verify functions ranged over).
 //
 // # Goroutines and deferred calls
 //
