@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/ctxlint/ctxlint/internal/rootctx"
 )
 
 // Config configures a composite analyzer from code, for front ends such as
@@ -31,6 +33,10 @@ type Config struct {
 	// generated files too. golangci-lint excludes generated files itself
 	// (its linters.exclusions.generated setting) before ctxlint's filter.
 	IncludeGenerated bool
+
+	// IncludeTests is the -include-tests flag: report everything in
+	// _test.go files too (every check's include-tests option).
+	IncludeTests bool
 
 	// Options holds each check's options by check name and option name,
 	// as flag values: {"inheritctx": {"report-detached": "true"}}.
@@ -70,6 +76,11 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 	}
 	if cfg.IncludeGenerated {
 		if err := a.Flags.Set("include-generated", "true"); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.IncludeTests {
+		if err := a.Flags.Set(rootctx.IncludeTestsFlag, "true"); err != nil {
 			return nil, err
 		}
 	}

@@ -74,6 +74,7 @@ var Analyzer = NewAnalyzer()
 //	-cross-package    follow ctx-less helpers into other packages (facts)
 //	-baseline FILE    drop the findings recorded in FILE
 //	-include-generated  also report findings in generated files
+//	-include-tests    report everything in _test.go files (every check's include-tests)
 //
 // Every message starts with "NAME: " and every diagnostic's Category is
 // the check's name. Diagnostics are reported in order of position.
@@ -122,6 +123,8 @@ func newAnalyzer() (*analysis.Analyzer, *composite) {
 		"follow ctx-less helpers into other packages of the module (uses facts: loads every dependency from source, slower)")
 	a.Flags.StringVar(&c.baseline.Path, "baseline", "",
 		"read `FILE`, a baseline written by -write-baseline, and report only findings not recorded in it; a relative FILE is relative to the current directory (through go vet, to the module root)")
+	a.Flags.Var(includeTests{c}, rootctx.IncludeTestsFlag,
+		"report everything in _test.go files too: sets every check's include-tests (-storedctx.include-tests, -inheritctx.include-tests, ...)")
 	a.Flags.BoolVar(&c.includeGenerated, "include-generated", false,
 		"also report findings in generated files (those with a \"// Code generated ... DO NOT EDIT.\" header)")
 	composites.Store(a, c)
@@ -362,3 +365,37 @@ func (c crossPackage) Set(s string) error {
 }
 
 func (c crossPackage) IsBoolFlag() bool { return true }
+
+// includeTests is the -include-tests flag: one option for every check
+// that leaves part of its findings in _test.go files alone, setting each
+// one's own include-tests (-storedctx.include-tests remains as the
+// narrower option of that check alone).
+type includeTests struct{ c *composite }
+
+func (t includeTests) String() string {
+	if t.c == nil {
+		return "false"
+	}
+	for _, inst := range t.c.checks {
+		if f := inst.a.Flags.Lookup(rootctx.IncludeTestsFlag); f != nil && f.Value.String() != "true" {
+			return "false"
+		}
+	}
+	return "true"
+}
+
+func (t includeTests) Set(s string) error {
+	if _, err := strconv.ParseBool(s); err != nil {
+		return err
+	}
+	for _, inst := range t.c.checks {
+		if f := inst.a.Flags.Lookup(rootctx.IncludeTestsFlag); f != nil {
+			if err := f.Value.Set(s); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (t includeTests) IsBoolFlag() bool { return true }

@@ -2,6 +2,7 @@ package ctxlint_test
 
 import (
 	"flag"
+	"fmt"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -213,4 +214,33 @@ func TestGenerated(t *testing.T) {
 	if len(res) != 1 || len(res[0].Diagnostics) != 0 {
 		t.Errorf("by default, want no finding in a generated file, got %+v", res)
 	}
+}
+
+// TestIncludeTests checks that -include-tests is one option for every
+// check: without it, the findings of composite/tests (in a _test.go file)
+// are all left alone; with it, or with each check's own include-tests,
+// they are all reported.
+func TestIncludeTests(t *testing.T) {
+	rec := &recorder{}
+	analysistest.Run(rec, testutil.TestData(), newAnalyzer(t), "composite/tests")
+	if len(rec.errs) != 3 {
+		t.Errorf("without -include-tests: want the 3 findings missing, got %d errors", len(rec.errs))
+	}
+	for _, e := range rec.errs {
+		if !strings.Contains(e, "no diagnostic was reported matching") {
+			t.Errorf("without -include-tests: %s", e)
+		}
+	}
+	analysistest.Run(t, testutil.TestData(), newAnalyzer(t, "include-tests", "true"), "composite/tests")
+	analysistest.Run(t, testutil.TestData(), newAnalyzer(t, "storedctx.include-tests", "true", "inheritctx.include-tests", "true"), "composite/tests")
+	if got := newAnalyzer(t, "include-tests", "true").Flags.Lookup("storedctx.include-tests").Value.String(); got != "true" {
+		t.Errorf("-include-tests left -storedctx.include-tests %s", got)
+	}
+}
+
+// recorder is an analysistest.Testing that keeps the errors.
+type recorder struct{ errs []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
 }

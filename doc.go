@@ -36,6 +36,15 @@
 // Generated files ("// Code generated ... DO NOT EDIT.") are not
 // reported unless -include-generated.
 //
+// Test suites: in _test.go files, what tests do by design is left alone
+// unless -include-tests: structs that keep a context (storedctx), root
+// contexts made by ctx-less helpers (a Ginkgo suite's, on a fake or
+// envtest client) and root contexts where only a test's t is in scope
+// (fix: t.Context()). -include-tests sets the include-tests option of
+// every check that has one (-storedctx.include-tests,
+// -inheritctx.include-tests, ...), which can also be set one by one. Test
+// support packages that are not _test.go files are always reported.
+//
 // Adopting on an old codebase: -write-baseline FILE records the current
 // findings (standalone command only); -baseline FILE then reports only
 // the findings not recorded there. Findings are matched by check, file,

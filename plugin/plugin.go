@@ -34,6 +34,7 @@ type Plugin struct{ cfg ctxlint.Config }
 //	enable: [CHECK, ...]        # add checks to the default set
 //	disable: [CHECK, ...]       # remove checks from it
 //	cross-package: BOOL         # the command's -cross-package
+//	include-tests: BOOL         # the command's -include-tests
 //	CHECK:                      # one map per check: its options, as the command's -CHECK.OPTION
 //	  OPTION: VALUE             # a bool, string, number, or a list (joined with commas)
 func New(settings any) (register.LinterPlugin, error) {
@@ -91,9 +92,11 @@ func decode(settings any) (ctxlint.Config, error) {
 			err = strict(raw, &cfg.Disable)
 		case "cross-package":
 			err = strict(raw, &cfg.CrossPackage)
+		case "include-tests":
+			err = strict(raw, &cfg.IncludeTests)
 		default:
 			if !isCheck(key) {
-				return cfg, fmt.Errorf("unknown key %q (keys: enable, disable, cross-package, %s)", key, strings.Join(ctxlint.CheckNames(), ", "))
+				return cfg, fmt.Errorf("unknown key %q (keys: enable, disable, cross-package, include-tests, %s)", key, strings.Join(ctxlint.CheckNames(), ", "))
 			}
 			var opts map[string]json.RawMessage
 			if err := strict(raw, &opts); err != nil {

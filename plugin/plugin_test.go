@@ -75,11 +75,12 @@ func TestBadSettings(t *testing.T) {
 		{map[string]any{"enable": []any{"inherictx"}}, `unknown check "inherictx"`},
 		{map[string]any{"disable": []any{"nosuch"}}, `unknown check "nosuch"`},
 		{map[string]any{"enable": []any{"inheritctx"}, "disable": []any{"inheritctx"}}, `check "inheritctx" is both enabled and disabled`},
-		{map[string]any{"inheritctx": map[string]any{"report-detach": true}}, `unknown option "report-detach" for check inheritctx (options: report-detached)`},
+		{map[string]any{"inheritctx": map[string]any{"report-detach": true}}, `unknown option "report-detach" for check inheritctx (options: include-tests, report-detached)`},
 		{map[string]any{"inheritctx": map[string]any{"report-detached": "maybe"}}, `option report-detached of check inheritctx`},
 		{map[string]any{"inheritctx": true}, `inheritctx: want a map of options`},
 		{map[string]any{"enable": "inheritctx"}, `enable:`},
 		{map[string]any{"cross-package": "yes"}, `cross-package:`},
+		{map[string]any{"include-tests": "yes"}, `include-tests:`},
 		{map[string]any{"disable": all()}, `every check is disabled`},
 	} {
 		_, err := newPlugin(tc.settings)
@@ -87,4 +88,8 @@ func TestBadSettings(t *testing.T) {
 			t.Errorf("settings %v: error %v, want one containing %q", tc.settings, err, tc.want)
 		}
 	}
+}
+
+func TestIncludeTests(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(), build(t, map[string]any{"include-tests": true}), "composite/tests")
 }

@@ -19,6 +19,9 @@ func (in *Info) CtxAt(p *Func, pos token.Pos) (string, bool) {
 	if param == nil {
 		param = p.Req
 	}
+	if param == nil {
+		param = p.T
+	}
 	return expr, in.Resolves(pos, param.Ident.Name, param.Var)
 }
 

@@ -90,6 +90,13 @@ type Func struct {
 	Req     *Param // for HTTP handlers: the *http.Request (or restful request) parameter
 	Restful bool   // Req is a go-restful request: its context is Req.Request.Context()
 
+	// T is the first parameter of a type of package testing whose
+	// Context method gives the test's context (*testing.T, *testing.B,
+	// *testing.F, testing.TB; Go 1.24), when the function's file may use
+	// it, or nil. It is not a context in scope (HasContext) for any check
+	// but rootctx's direct root calls (TestScopeAt).
+	T *Param
+
 	// PassedTo is the function or method that a literal is passed to as
 	// an argument (wait.PollUntilContextCancel for a poll callback), or
 	// nil.
@@ -260,6 +267,9 @@ func (in *Info) params(fn *Func) {
 			if fn.Req == nil && in.isRestfulRequestPtr(v.Type()) {
 				fn.Req = p
 				fn.Restful = true
+			}
+			if fn.T == nil && in.hasTestContext(v.Type(), fn.Node.Pos()) {
+				fn.T = p
 			}
 		}
 	}

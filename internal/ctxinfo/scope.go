@@ -34,16 +34,26 @@ type Scope struct {
 }
 
 // ScopeAt returns the context scope at cur.
-func (in *Info) ScopeAt(cur inspector.Cursor) Scope {
-	s := in.scopeAt(cur)
+func (in *Info) ScopeAt(cur inspector.Cursor) Scope { return in.scopeWith(cur, (*Func).HasContext) }
+
+// TestScopeAt is ScopeAt where a test's t (Func.T) counts as a context
+// too: the scope of a root call in a test function that receives no ctx,
+// whose context is t.Context().
+func (in *Info) TestScopeAt(cur inspector.Cursor) Scope {
+	return in.scopeWith(cur, func(f *Func) bool { return f.HasContext() || f.T != nil })
+}
+
+func (in *Info) scopeWith(cur inspector.Cursor, provides func(*Func) bool) Scope {
+	s := in.scopeAt(cur, provides)
 	if s.Provider != nil && s.Detached == nil {
-		s.Detached = in.detachedUses(cur)
+		s.Detached = in.detachedUses(cur, provides)
 	}
 	return s
 }
 
-// scopeAt is ScopeAt without looking at where the value at cur goes.
-func (in *Info) scopeAt(cur inspector.Cursor) Scope {
+// scopeAt is ScopeAt without looking at where the value at cur goes;
+// provides tells the functions whose context is in scope in their body.
+func (in *Info) scopeAt(cur inspector.Cursor, provides func(*Func) bool) Scope {
 	var s Scope
 	var outermost *Func
 	starter := false // inside a func literal given to a goroutine starter
@@ -63,7 +73,7 @@ func (in *Info) scopeAt(cur inspector.Cursor) Scope {
 				continue
 			}
 			outermost = fn
-			if s.Provider == nil && fn.HasContext() {
+			if s.Provider == nil && provides(fn) {
 				s.Provider = fn
 			}
 			if s.OwnerFunc == nil && fn.Kind != Plain {
@@ -108,7 +118,7 @@ func StartsGoroutine(fn *types.Func) bool {
 // local variable every use of which is detached (in a go or defer
 // statement, or a func literal given to a goroutine starter), the
 // statement of the first use; otherwise nil.
-func (in *Info) detachedUses(cur inspector.Cursor) ast.Stmt {
+func (in *Info) detachedUses(cur inspector.Cursor, provides func(*Func) bool) ast.Stmt {
 	e, ok := cur.Node().(ast.Expr)
 	if !ok || !in.IsContext(in.TypesInfo.TypeOf(e)) {
 		return nil
@@ -125,7 +135,7 @@ func (in *Info) detachedUses(cur inspector.Cursor) ast.Stmt {
 	}
 	var first ast.Stmt
 	for use := range in.usesOf(body, v) {
-		d := in.scopeAt(use).Detached
+		d := in.scopeAt(use, provides).Detached
 		if d == nil {
 			return nil
 		}
@@ -146,11 +156,16 @@ func (f *Func) CtxExpr() string {
 			return f.Ctx.Ident.Name
 		}
 		return ""
-	case f.Req != nil && f.Req.Named():
+	case f.Req != nil:
+		if !f.Req.Named() {
+			return ""
+		}
 		if f.Restful {
 			return f.Req.Ident.Name + ".Request.Context()"
 		}
 		return f.Req.Ident.Name + ".Context()"
+	case f.T.Named():
+		return f.T.Ident.Name + ".Context()"
 	}
 	return ""
 }

@@ -1,6 +1,11 @@
 package ctxinfo
 
-import "go/types"
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"go/version"
+)
 
 // ImplementsContext reports whether t or *t implements context.Context:
 // a value of type t is itself a context (a wrapper such as a struct that
@@ -53,4 +58,39 @@ func SelfInstance(t types.Type) types.Type {
 		return t
 	}
 	return inst
+}
+
+// TestingPath is the import path of the standard testing package.
+const TestingPath = "testing"
+
+// hasTestContext reports whether a parameter of type t, declared at pos,
+// gives the test's context through its Context method: t is a type of
+// package testing (or a pointer to one) whose method set has Context()
+// context.Context, and the file's Go version is at least 1.24, when that
+// method appeared.
+func (in *Info) hasTestContext(t types.Type, pos token.Pos) bool {
+	base := t
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		base = p.Elem()
+	}
+	named, ok := types.Unalias(base).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != TestingPath {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, named.Obj().Pkg(), "Context")
+	m, ok := obj.(*types.Func)
+	if !ok || m.Pkg() == nil || m.Pkg().Path() != TestingPath {
+		return false
+	}
+	sig := m.Signature()
+	if sig.Params().Len() != 0 || sig.Results().Len() != 1 || !in.IsContext(sig.Results().At(0).Type()) {
+		return false
+	}
+	for c := range in.Inspector.Root().Children() {
+		if f := c.Node().(*ast.File); f.FileStart <= pos && pos <= f.FileEnd {
+			v := in.TypesInfo.FileVersions[f]
+			return v == "" || version.Compare(v, "go1.24") >= 0
+		}
+	}
+	return false
 }

@@ -45,12 +45,23 @@ type minters struct {
 	fixed map[*types.Func]string      // fixedBy's answers
 }
 
-// ofCall returns the root contexts that the function called by call
-// makes, or nil.
-func (m *minters) ofCall(call *ast.CallExpr) []reached {
-	callee := analysisutil.Callee(m.pass.TypesInfo, call)
+// ofCall returns the root contexts that the function called by the call
+// at cur makes, or nil; for a call of a local function variable, those
+// that each of its possible values makes (funcValues).
+func (m *minters) ofCall(cur inspector.Cursor) []reached {
+	callee := analysisutil.Callee(m.pass.TypesInfo, cur.Node().(*ast.CallExpr))
 	if callee == nil {
-		return nil
+		var out []reached
+		seen := map[*Root]bool{}
+		for _, obj := range m.funcValues(cur) {
+			for _, r := range m.of(m.in.Decl(obj)) {
+				if !seen[r.root] {
+					seen[r.root] = true
+					out = append(out, r)
+				}
+			}
+		}
+		return out
 	}
 	if fn := m.in.Decl(callee); fn != nil {
 		return m.of(fn)
@@ -124,7 +135,7 @@ func (m *minters) eligible(fn *ctxinfo.Func) bool {
 // way to each, or nil. It walks the helpers fn reaches breadth first,
 // taking the complete answer of a helper already asked about.
 func (m *minters) of(fn *ctxinfo.Func) []reached {
-	if !m.eligible(fn) {
+	if fn == nil || !m.eligible(fn) {
 		return nil
 	}
 	if r, ok := m.memo[fn]; ok {
@@ -190,17 +201,27 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 	for c := range cur.Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		name, isRoot := m.in.IsRootCall(call)
-		var callee *ctxinfo.Func
+		var callees []*ctxinfo.Func
 		var ext []reached
 		if !isRoot {
 			obj := analysisutil.Callee(m.pass.TypesInfo, call)
-			if callee = m.in.Decl(obj); callee != nil {
+			if callee := m.in.Decl(obj); callee != nil {
 				if !m.eligible(callee) {
 					continue
 				}
-			} else if obj == nil || !m.facts || obj.Pkg() == m.pass.Pkg {
+				callees = []*ctxinfo.Func{callee}
+			} else if obj == nil {
+				for _, v := range m.funcValues(c) {
+					if g := m.in.Decl(v); g != nil && m.eligible(g) {
+						callees = append(callees, g)
+					}
+				}
+				if len(callees) == 0 {
+					continue
+				}
+			} else if !m.facts || obj.Pkg() == m.pass.Pkg {
 				continue
-			} else if ext = m.ofCall(call); len(ext) == 0 {
+			} else if ext = m.ofCall(c); len(ext) == 0 {
 				continue
 			}
 		}
@@ -212,8 +233,8 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 			if !m.in.DeliberateRoot(c) {
 				n.roots = append(n.roots, &Root{Name: name, In: Hop{Fn: fn.Obj}, Pos: call.Pos(), call: call, cur: c})
 			}
-		case callee != nil:
-			n.calls = append(n.calls, callee)
+		case callees != nil:
+			n.calls = append(n.calls, callees...)
 		default:
 			n.ext = append(n.ext, ext)
 		}

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"go/version"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -21,6 +22,11 @@ type Options struct {
 	// ReportDetached reports root contexts in go statements and deferred
 	// calls too, suggesting context.WithoutCancel(ctx).
 	ReportDetached bool
+
+	// IncludeTests reports, in _test.go files, the root contexts of
+	// ctx-less helpers and those whose only context is a test's t; see
+	// InTests.
+	IncludeTests bool
 }
 
 // The headings of the rules every root-context check documents in its
@@ -61,17 +67,35 @@ func (s *Spec) Report(pass *analysis.Pass, opts Options) {
 		return
 	}
 	for _, f := range res.Findings {
-		if !s.Owner(f.Scope.Owner) || f.Scope.Detached != nil && !opts.ReportDetached {
+		if !s.Owner(f.Scope.Owner) || f.Scope.Detached != nil && !opts.ReportDetached || !opts.IncludeTests && InTests(pass, f) {
 			continue
 		}
 		pass.Report(res.diagnostic(pass, s.Name, f))
 	}
 }
 
+// InTests reports whether a finding is one that test suites make by
+// design and that is left alone without -include-tests: in a _test.go
+// file, a root context made by a ctx-less helper (a Site whose root is
+// in that file: Ginkgo suite helpers on a fake or envtest client), or one
+// where the only context in scope is the test's t. A root context made
+// where a ctx is in scope (a SpecContext, a func(ctx context.Context)) is
+// reported in tests too, and so is everything in other files, test
+// support packages included.
+func InTests(pass *analysis.Pass, f *Finding) bool {
+	if !f.Test && (f.Site == nil || !f.Site.Root.Local()) {
+		return false
+	}
+	tf := pass.Fset.File(f.Call.Pos())
+	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
+}
+
 // whose describes the context in scope: "ctx, the Reconcile's context".
 func whose(s ctxinfo.Scope) string {
 	p := s.Provider
 	switch {
+	case p.Ctx == nil && p.Req == nil:
+		return "the test's context"
 	case p.Kind == ctxinfo.Reconcile:
 		return "the Reconcile's context"
 	case p.Kind == ctxinfo.HTTP:
@@ -140,8 +164,9 @@ type fixer struct {
 
 // Names given to an unnamed or blank ctx or request parameter.
 const (
-	ctxName = "ctx"
-	reqName = "r"
+	ctxName  = "ctx"
+	reqName  = "r"
+	testName = "t"
 )
 
 func newFixer(pass *analysis.Pass, res *Result, f *Finding) *fixer {
@@ -154,11 +179,14 @@ func newFixer(pass *analysis.Pass, res *Result, f *Finding) *fixer {
 	switch {
 	case p.Ctx != nil && !p.Ctx.Named():
 		x.blank, x.name, x.use = p.Ctx, ctxName, ctxName
-	case p.Ctx == nil && !p.Req.Named():
+	case p.Ctx == nil && p.Req != nil && !p.Req.Named():
 		x.blank, x.name, x.use = p.Req, reqName, reqName+".Context()"
 		if p.Restful {
 			x.use = reqName + ".Request.Context()"
 		}
+	case p.Ctx == nil && p.Req == nil && !p.T.Named():
+		x.blank, x.name, x.use = p.T, testName, testName+".Context()"
+
 	default:
 		x.use, x.ok = res.Info.CtxAt(p, f.Call.Pos())
 	}
@@ -393,6 +421,13 @@ func deleteLine(pass *analysis.Pass, stmt ast.Stmt) analysis.TextEdit {
 	return analysis.TextEdit{Pos: start, End: end}
 }
 
+// IncludeTestsFlag is the name of the option, shared by every check and
+// the composite, that reports in _test.go files what tests do by design.
+const IncludeTestsFlag = "include-tests"
+
+// IncludeTestsUsage is the usage of a root-context check's -include-tests.
+const IncludeTestsUsage = "also report, in _test.go files, root contexts made by ctx-less helpers and those where only a test's t is in scope (use t.Context())"
+
 // NewCheck returns the analyzer of a root-context check: reconcilectx,
 // inheritctx or webhookctx. It has the report-detached option and honours
 // //ctxlint:ignore.
@@ -417,5 +452,6 @@ func NewCheck(spec Spec) *analysis.Analyzer {
 		usage = "also report root contexts in go statements and deferred calls, suggesting context.WithoutCancel(ctx)"
 	}
 	a.Flags.BoolVar(&opts.ReportDetached, "report-detached", false, usage)
+	a.Flags.BoolVar(&opts.IncludeTests, IncludeTestsFlag, false, IncludeTestsUsage)
 	return a
 }

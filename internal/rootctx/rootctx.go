@@ -94,6 +94,11 @@ type Finding struct {
 	// or context.TODO() itself, made where a context is in scope.
 	Root string
 
+	// Test is set when the only context in scope is a test's t
+	// (ctxinfo.Func.T): the context to use is t.Context(). Callers that
+	// have only a t do not make Sites: a test's helpers are not followed.
+	Test bool
+
 	// Site is set for a root context made in ctx-less code, reported once
 	// however many calls reach it.
 	Site *Site
@@ -181,17 +186,20 @@ func run(pass *analysis.Pass) (any, error) {
 		name, isRoot := in.IsRootCall(call)
 		var reach []reached
 		if !isRoot {
-			if reach = m.ofCall(call); len(reach) == 0 {
+			if reach = m.ofCall(cur); len(reach) == 0 {
 				continue
 			}
 		}
-		scope := in.ScopeAt(cur)
+		scope, test := in.ScopeAt(cur), false
+		if scope.Provider == nil && isRoot {
+			scope, test = in.TestScopeAt(cur), true
+		}
 		if scope.Provider == nil || in.IsDone(cur, scope.Provider.Node) {
 			continue
 		}
 		if isRoot {
 			if !in.DeliberateRoot(cur) {
-				res.Findings = append(res.Findings, &Finding{Call: call, Cur: cur, Scope: scope, Root: name})
+				res.Findings = append(res.Findings, &Finding{Call: call, Cur: cur, Scope: scope, Root: name, Test: test})
 			}
 			continue
 		}

@@ -19,7 +19,11 @@
 //
 // context.Background() or context.TODO() where a ctx is in scope: the
 // caller's cancellation, deadline and trace values are lost. The message
-// names the context to use.
+// names the context to use. In a function that receives no ctx but a
+// test's *testing.T, *testing.B, *testing.F or testing.TB (Go 1.24 and
+// later), that context is t.Context(), which ends with the test; in
+// _test.go files such roots are reported only with -include-tests (see
+// What is left alone), in other files (test support packages) always.
 //
 //	// BAD
 //	func (c *Client) Sync(ctx context.Context) error {
@@ -50,6 +54,10 @@
 // reach it: the message names the first caller in source order and the
 // helpers between, and the related information lists the first few calls
 // that reach it and counts the rest. Every root a helper reaches counts.
+// A call of a local function variable counts as a call of each function
+// or method value it may hold when all of them are visible in the
+// function (f := verifyA; f(obj), or for _, f := range verify { f(obj) }
+// over a map or slice literal of such values that nothing else changes).
 // Thread a context.Context parameter down the path and pass the caller's
 // ctx. When a helper on the path implements a method of an interface of
 // another package (an accessor such as GetClient() that the interface
@@ -87,9 +95,24 @@
 //
 // # What is left alone
 //
+// Test suites, in _test.go files, unless -include-tests: the root
+// contexts of ctx-less helpers (a Ginkgo suite's helpers on a fake or
+// envtest client, called from specs that receive a SpecContext: the
+// kubebuilder layout), reported at the root, so left alone when the root
+// is in a _test.go file and reported when it is in another file, which is
+// production code or a test support package (an e2e framework) that talks
+// to real clusters; and root contexts where only a test's t is in scope
+// (func TestX(t *testing.T) { ctx := context.Background() ... }), whose
+// fix would be t.Context(). Root contexts made where a ctx is in scope in a
+// test (a spec's ctx SpecContext, a func(ctx context.Context) given to
+// Eventually) are reported, with the fix naming that ctx. A test's t is
+// not a ctx its callees should have been given: helpers reached only from
+// a t are not followed.
+//
 // Functions with no context in scope (main, init, constructors,
 // SetupWithManager, informer event handlers, predicates, methods of
-// interfaces without a ctx, tests that start from context.Background());
+// interfaces without a ctx, tests before Go 1.24 that start from
+// context.Background());
 // code that runs once the context is done (a case <-ctx.Done() branch,
 // after <-ctx.Done(), under if ctx.Err() != nil), where a shutdown needs a
 // fresh bounded context because ctx can no longer carry it: also after a
@@ -118,4 +141,14 @@
 // context.WithoutCancel(ctx); and helpers that return the context they
 // make (a getter with a fallback, such as (*http.Request).Context, or a
 // factory), whose caller sees it.
+//
+// # Options
+//
+//	-report-detached
+//	    also report root contexts in go statements and deferred calls,
+//	    suggesting context.WithoutCancel(ctx).
+//	-include-tests
+//	    also report, in _test.go files, the root contexts of ctx-less
+//	    helpers and those where only a test's t is in scope. The ctxlint
+//	    command's -include-tests sets it, with every other check's.
 package inheritctx

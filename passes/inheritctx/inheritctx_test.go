@@ -65,3 +65,19 @@ func TestBeforeGo121(t *testing.T) {
 	}
 	analysistest.RunWithSuggestedFixes(t, filepath.Join(testutil.TestData(), "mod", "go120"), a, "./...")
 }
+
+// TestSuites checks test suites: by default, the root contexts of a
+// Ginkgo suite's ctx-less helpers, and those made where only a test's t
+// is in scope, are left alone in _test.go files, while a spec that drops
+// its own SpecContext and a test support package (an e2e framework, not a
+// _test.go file) are reported; -include-tests reports them all.
+func TestSuites(t *testing.T) {
+	res := analysistest.RunWithSuggestedFixes(t, testutil.TestData(), inheritctx.New(), "inheritctx/tests/suite", "inheritctx/tests/framework")
+	testutil.CheckDiagnostics(t, inheritctx.Name, testutil.ReadDoc(t), res)
+
+	a := inheritctx.New()
+	if err := a.Flags.Set("include-tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	testutil.CheckDiagnostics(t, inheritctx.Name, testutil.ReadDoc(t), analysistest.RunWithSuggestedFixes(t, testutil.TestData(), a, "inheritctx/tests/included"))
+}

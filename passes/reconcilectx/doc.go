@@ -97,4 +97,9 @@
 // -report-detached; context.Background() given to an oauth2 client or
 // token source, which keeps it for later token fetches; and the other
 // silent cases of inheritctx.
+//
+// In _test.go files, unless -include-tests (the ctxlint command's
+// -include-tests sets it, with every other check's): root contexts made
+// by ctx-less helpers whose root is in a _test.go file, and those where
+// only a test's t is in scope (fix: t.Context()), as inheritctx documents.
 package reconcilectx

@@ -322,7 +322,9 @@
 // # Options
 //
 //	-include-tests
-//	    also report structs declared in _test.go files.
+//	    also report structs declared in _test.go files. The ctxlint
+//	    command's -include-tests sets it together with every other
+//	    check's; -storedctx.include-tests remains, for this check alone.
 //	-allow=TYPES
 //	    a comma-separated list of types whose context fields are not
 //	    reported, each the import path of its package, a dot and the

@@ -85,7 +85,9 @@
 // handler and the helpers between; the related information lists the
 // first few calls that reach it. Thread a context.Context parameter down
 // and pass the request's; where a helper implements a method of another
-// package's interface, add a variant that takes a ctx instead.
+// package's interface, add a variant that takes a ctx instead. Helpers
+// called through function values are followed when every value is visible
+// in the function (a validator's map of verify functions ranged over).
 //
 // # Goroutines and deferred calls
 //
@@ -103,4 +105,9 @@
 // given to wait.Group.Start, variables only goroutines use), reported
 // with -report-detached; and server set-up and shutdown outside handlers
 // (srv.Shutdown(context.Background()) in main).
+//
+// In _test.go files, unless -include-tests (the ctxlint command's
+// -include-tests sets it, with every other check's): root contexts made
+// by ctx-less helpers whose root is in a _test.go file, and those where
+// only a test's t is in scope (fix: t.Context()), as inheritctx documents.
 package webhookctx

@@ -11,7 +11,7 @@ import (
 
 func Test(t *testing.T) {
 	res := analysistest.RunWithSuggestedFixes(t, testutil.TestData(), webhookctx.Analyzer,
-		"webhookctx/http", "webhookctx/admission", "webhookctx/outbound")
+		"webhookctx/http", "webhookctx/admission", "webhookctx/outbound", "webhookctx/funcvalues")
 	testutil.CheckDiagnostics(t, webhookctx.Name, testutil.ReadDoc(t), res)
 }
 

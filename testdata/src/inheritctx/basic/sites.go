@@ -82,15 +82,16 @@ func (l *lazyCluster) GetClient() client.Client {
 
 func useCluster(ctx context.Context, l *lazyCluster) client.Client { return l.GetClient() }
 
-// Silent neighbours.
-
-// A method value is not followed: its callee is not known statically.
-func (c *Client) viaValue() { _ = c.push(context.TODO()) }
+// A method value in a local variable, whose every value is visible, is
+// followed to its method.
+func (c *Client) viaValue() { _ = c.push(context.TODO()) } // want `^context.TODO\(\) in Client.viaValue, which callsMethodValue calls without its ctx; thread`
 
 func callsMethodValue(ctx context.Context) {
 	f := (&Client{}).viaValue
 	f()
 }
+
+// Silent neighbours.
 
 // A helper only called from ctx-less code has no ctx to receive.
 func onlyFromCtxless() { _ = (&Client{}).push(context.TODO()) }

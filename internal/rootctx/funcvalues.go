@@ -1,0 +1,207 @@
+package rootctx
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// funcValues returns the functions that the call at cur may call when it
+// calls a local variable rather than a function: a variable every value
+// of which is visible in the enclosing function and is a function or a
+// method value (f := verifyA; f(obj)), or the value of a range over a
+// local map, slice or array literal of such functions
+// (verify := map[string]func(*T) error{"a": verifyA, "b": v.verifyB};
+// for _, f := range verify { f(obj) }). It returns nil when any value is
+// something else (a func literal, a parameter, a call's result), when the
+// variable's address is taken, or when the container is used other than
+// by range statements.
+func (m *minters) funcValues(cur inspector.Cursor) []*types.Func {
+	call := cur.Node().(*ast.CallExpr)
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := m.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || !m.isLocal(v) {
+		return nil
+	}
+	body := outermost(cur)
+	if body == nil {
+		return nil
+	}
+	values, ok := m.valuesOf(body, v, true)
+	if !ok {
+		return nil
+	}
+	var out []*types.Func
+	for _, e := range values {
+		fn := m.funcOf(e)
+		if fn == nil {
+			return nil
+		}
+		out = append(out, fn)
+	}
+	return out
+}
+
+// isLocal reports whether v is a variable declared in a function of the
+// package being analysed (not a package-level one, nor a field).
+func (m *minters) isLocal(v *types.Var) bool {
+	return v.Pkg() == m.pass.Pkg && !v.IsField() && v.Parent() != nil && v.Parent() != m.pass.Pkg.Scope()
+}
+
+// outermost returns the outermost function declaration or literal around
+// cur: a local variable's every assignment lies in it.
+func outermost(cur inspector.Cursor) ast.Node {
+	var n ast.Node
+	for a := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		n = a.Node()
+	}
+	return n
+}
+
+// valuesOf returns the expressions assigned to the local variable v in
+// body, and whether they are all of its values. With ranged, a range
+// statement's value variable takes the elements of the local container
+// literals it ranges over.
+func (m *minters) valuesOf(body ast.Node, v *types.Var, ranged bool) ([]ast.Expr, bool) {
+	info := m.pass.TypesInfo
+	declared := false // by a statement of body, not as a parameter
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if ok && info.Defs[id] == v {
+			declared = true
+		}
+		return ok && (info.Defs[id] == v || info.Uses[id] == v)
+	}
+	var values []ast.Expr
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if !is(lhs) {
+					continue
+				}
+				if len(n.Lhs) != len(n.Rhs) || n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+					ok = false
+				} else {
+					values = append(values, n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if is(name) && len(n.Values) == len(n.Names) {
+					values = append(values, n.Values[i])
+				} else if is(name) && len(n.Values) > 0 {
+					ok = false
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Key != nil && is(n.Key) {
+				ok = false
+			} else if n.Value != nil && is(n.Value) {
+				elts, eok := m.elements(body, n.X, ranged)
+				values, ok = append(values, elts...), ok && eok
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && is(n.X) {
+				ok = false // its address is taken
+			}
+		}
+		return ok
+	})
+	return values, ok && declared
+}
+
+// elements returns the elements of the container x that a range
+// statement goes over: those of a map, slice or array literal, or of a
+// local variable whose every value is such a literal and which is used by
+// range statements only.
+func (m *minters) elements(body ast.Node, x ast.Expr, ranged bool) ([]ast.Expr, bool) {
+	if !ranged {
+		return nil, false
+	}
+	var lits []ast.Expr
+	switch x := ast.Unparen(x).(type) {
+	case *ast.CompositeLit:
+		lits = []ast.Expr{x}
+	case *ast.Ident:
+		w, ok := m.pass.TypesInfo.Uses[x].(*types.Var)
+		if !ok || !m.isLocal(w) || !m.onlyRanged(body, w) {
+			return nil, false
+		}
+		if lits, ok = m.valuesOf(body, w, false); !ok {
+			return nil, false
+		}
+	default:
+		return nil, false
+	}
+	var out []ast.Expr
+	for _, e := range lits {
+		lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+		if !ok {
+			return nil, false
+		}
+		switch lit.Type.(type) {
+		case *ast.MapType, *ast.ArrayType:
+		default:
+			return nil, false
+		}
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			out = append(out, elt)
+		}
+	}
+	return out, true
+}
+
+// onlyRanged reports whether every use of w in body is as the container
+// of a range statement: nothing else can add to it.
+func (m *minters) onlyRanged(body ast.Node, w *types.Var) bool {
+	ranged := map[*ast.Ident]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if r, ok := n.(*ast.RangeStmt); ok {
+			if id, ok := ast.Unparen(r.X).(*ast.Ident); ok {
+				ranged[id] = true
+			}
+		}
+		return true
+	})
+	only := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && m.pass.TypesInfo.Uses[id] == w && !ranged[id] {
+			only = false
+		}
+		return only
+	})
+	return only
+}
+
+// funcOf returns the function that the expression e denotes: a function
+// (verifyA, pkg.Verify) or a method value or expression (v.verifyB,
+// (*V).verifyB); or nil.
+func (m *minters) funcOf(e ast.Expr) *types.Func {
+	info := m.pass.TypesInfo
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		fn, _ := info.Uses[e].(*types.Func)
+		return fn
+	case *ast.SelectorExpr:
+		if sel := info.Selections[e]; sel != nil {
+			if sel.Kind() == types.FieldVal {
+				return nil
+			}
+			fn, _ := sel.Obj().(*types.Func)
+			return fn
+		}
+		fn, _ := info.Uses[e.Sel].(*types.Func)
+		return fn
+	}
+	return nil
+}

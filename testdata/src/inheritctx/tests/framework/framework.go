@@ -1,0 +1,29 @@
+// Package framework is an e2e test framework: not a _test.go file, it
+// talks to a real cluster, and is reported as any other code.
+package framework
+
+import (
+	"context"
+	"testing"
+
+	"sigs.k8s.io/controller-runtime/pkg/client"
+)
+
+// Framework is what e2e specs use.
+type Framework struct {
+	Client client.Client
+}
+
+func (f *Framework) ensureNamespace(name string) error {
+	return f.Client.Get(context.Background(), client.ObjectKey{Name: name}, nil) // want `context.Background\(\) in Framework.ensureNamespace, which Framework.CreateNamespace calls without its ctx`
+}
+
+// CreateNamespace is called from specs, with their ctx.
+func (f *Framework) CreateNamespace(ctx context.Context, name string) error {
+	return f.ensureNamespace(name)
+}
+
+// Setup is called from tests with their t.
+func (f *Framework) Setup(t testing.TB) error {
+	return f.Client.Get(context.Background(), client.ObjectKey{Name: "setup"}, nil) // want `context.Background\(\) replaces t.Context\(\), the test's context; use t.Context\(\)`
+}

@@ -1,0 +1,44 @@
+package included
+
+import (
+	"context"
+	"testing"
+
+	. "github.com/onsi/ginkgo/v2"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+	"sigs.k8s.io/controller-runtime/pkg/client/fake"
+)
+
+var k8sClient client.Client = fake.NewClientBuilder().Build()
+
+func TestSuite(t *testing.T) {
+	RunSpecs(t, "Suite")
+}
+
+func getWidget(name string) error {
+	return k8sClient.Get(context.Background(), client.ObjectKey{Name: name}, &Widget{}) // want `context.Background\(\) in getWidget, which the func literal calls without its ctx; thread a context.Context parameter down and pass ctx`
+}
+
+var _ = Describe("Widget", func() {
+	It("reconciles", func(ctx SpecContext) {
+		_ = getWidget("a")
+	})
+})
+
+func TestDirect(t *testing.T) {
+	_ = k8sClient.Get(context.Background(), client.ObjectKey{Name: "c"}, &Widget{}) // want `context.Background\(\) replaces t.Context\(\), the test's context; use t.Context\(\)`
+}
+
+// A helper that takes t is reported as well.
+func newWidget(t *testing.T) *Widget {
+	w := &Widget{}
+	if err := k8sClient.Create(context.TODO(), w); err != nil { // want `context.TODO\(\) replaces t.Context\(\), the test's context; use t.Context\(\)`
+		t.Fatal(err)
+	}
+	return w
+}
+
+// A test that names no t: the fix names it.
+func TestUnnamed(*testing.T) {
+	_ = k8sClient.Get(context.Background(), client.ObjectKey{Name: "d"}, &Widget{}) // want `context.Background\(\) replaces the test's context, which the function discards; name the parameter t and use t.Context\(\)`
+}
