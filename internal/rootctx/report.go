@@ -75,15 +75,20 @@ func (s *Spec) Report(pass *analysis.Pass, opts Options) {
 }
 
 // InTests reports whether a finding is one that test suites make by
-// design and that is left alone without -include-tests: in a _test.go
-// file, a root context made by a ctx-less helper (a Site whose root is
-// in that file: Ginkgo suite helpers on a fake or envtest client), or one
-// where the only context in scope is the test's t. A root context made
-// where a ctx is in scope (a SpecContext, a func(ctx context.Context)) is
-// reported in tests too, and so is everything in other files, test
-// support packages included.
+// design and that is left alone without -include-tests: one where the
+// only context in scope is a test's t (in any file: t.Context() is
+// cancelled before the test's Cleanup functions run, so it is no
+// mechanical replacement in test support code either), and, in a
+// _test.go file, a root context made by a ctx-less helper (a Site whose
+// root is in that file: Ginkgo suite helpers on a fake or envtest
+// client). A root context made where a ctx is in scope (a SpecContext, a
+// func(ctx context.Context)) is reported in tests too, and so is every
+// helper root in other files, test support packages included.
 func InTests(pass *analysis.Pass, f *Finding) bool {
-	if !f.Test && (f.Site == nil || !f.Site.Root.Local()) {
+	if f.Test {
+		return true
+	}
+	if f.Site == nil || !f.Site.Root.Local() {
 		return false
 	}
 	tf := pass.Fset.File(f.Call.Pos())

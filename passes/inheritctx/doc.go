@@ -101,9 +101,12 @@
 // kubebuilder layout), reported at the root, so left alone when the root
 // is in a _test.go file and reported when it is in another file, which is
 // production code or a test support package (an e2e framework) that talks
-// to real clusters; and root contexts where only a test's t is in scope
-// (func TestX(t *testing.T) { ctx := context.Background() ... }), whose
-// fix would be t.Context(). Root contexts made where a ctx is in scope in a
+// to real clusters. Also left alone unless -include-tests, in every file:
+// root contexts where only a test's t is in scope (func TestX(t
+// *testing.T) { ctx := context.Background() ... }, or an e2e framework's
+// func Setup(t testing.TB)), whose fix would be t.Context(); t.Context()
+// is cancelled before the test's Cleanup functions run, so it is not a
+// mechanical replacement in helpers that cleanups call. Root contexts made where a ctx is in scope in a
 // test (a spec's ctx SpecContext, a func(ctx context.Context) given to
 // Eventually) are reported, with the fix naming that ctx. A test's t is
 // not a ctx its callees should have been given: helpers reached only from
@@ -149,6 +152,7 @@
 //	    suggesting context.WithoutCancel(ctx).
 //	-include-tests
 //	    also report, in _test.go files, the root contexts of ctx-less
-//	    helpers and those where only a test's t is in scope. The ctxlint
+//	    helpers, and, in any file, those where only a test's t is in
+//	    scope. The ctxlint
 //	    command's -include-tests sets it, with every other check's.
 package inheritctx

@@ -100,6 +100,7 @@
 //
 // In _test.go files, unless -include-tests (the ctxlint command's
 // -include-tests sets it, with every other check's): root contexts made
-// by ctx-less helpers whose root is in a _test.go file, and those where
-// only a test's t is in scope (fix: t.Context()), as inheritctx documents.
+// by ctx-less helpers whose root is in a _test.go file, and, in any file,
+// those where only a test's t is in scope (fix: t.Context()), as
+// inheritctx documents.
 package reconcilectx
