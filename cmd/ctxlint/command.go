@@ -321,33 +321,40 @@ func (r *result) collectLoadErrors() {
 		}
 		return out
 	}
-	// visit returns the errors of p and its imports, and whether go list
-	// reported any of them.
-	// done maps each package visited to that answer, for the packages
-	// reached again through another import.
-	var visit func(*packages.Package, map[*packages.Package]bool) ([]string, bool)
-	visit = func(p *packages.Package, done map[*packages.Package]bool) ([]string, bool) {
-		if l, ok := done[p]; ok {
-			return nil, l
+	// visit returns the errors of p and its imports, once each, and
+	// whether go list reported any of them. Each package is visited once
+	// for the whole load, whichever roots reach it.
+	type visited struct {
+		errs   []string
+		listed bool
+	}
+	memo := map[*packages.Package]*visited{}
+	var visit func(*packages.Package) *visited
+	visit = func(p *packages.Package) *visited {
+		if v, ok := memo[p]; ok {
+			if v == nil {
+				return &visited{} // an import cycle: reported by go list
+			}
+			return v
 		}
-		done[p] = false
-		var all []string
-		listed := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind == packages.ListError && !compilerReport(e) })
+		memo[p] = nil
+		v := &visited{listed: slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind == packages.ListError && !compilerReport(e) })}
 		paths := make([]string, 0, len(p.Imports))
 		for path := range p.Imports {
 			paths = append(paths, path)
 		}
 		sort.Strings(paths)
 		for _, path := range paths {
-			errs, l := visit(p.Imports[path], done)
-			all = append(all, errs...)
-			listed = listed || l
+			sub := visit(p.Imports[path])
+			v.errs = appendNew(v.errs, sub.errs...)
+			v.listed = v.listed || sub.listed
 		}
-		done[p] = listed
-		return append(all, errsOf(p, listed)...), listed
+		v.errs = appendNew(v.errs, errsOf(p, v.listed)...)
+		memo[p] = v
+		return v
 	}
 	for _, p := range r.pkgs {
-		errs, _ := visit(p, map[*packages.Package]bool{})
+		errs := visit(p).errs
 		for _, e := range errs {
 			add(e)
 		}
@@ -355,6 +362,16 @@ func (r *result) collectLoadErrors() {
 			r.pkgErrors[p.ID] = errs
 		}
 	}
+}
+
+// appendNew appends to list the elements of more it does not hold yet.
+func appendNew(list []string, more ...string) []string {
+	for _, s := range more {
+		if !slices.Contains(list, s) {
+			list = append(list, s)
+		}
+	}
+	return list
 }
 
 // collect gathers the root actions' findings, deduplicated (a file in a
