@@ -10,6 +10,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"iter"
 	"os"
 	"runtime/debug"
 	"slices"
@@ -350,4 +351,35 @@ func NoReturn(info *types.Info, call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// InTestFile reports whether pos is in a _test.go file.
+func InTestFile(fset *token.FileSet, pos token.Pos) bool {
+	f := fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+}
+
+// FieldNames yields each name a field list declares, in order, with its
+// field, and (field, nil) for a field without names: the i-th pair
+// yielded matches the i-th entry of the types.Tuple or types.Struct
+// that the list declares.
+func FieldNames(list *ast.FieldList) iter.Seq2[*ast.Field, *ast.Ident] {
+	return func(yield func(*ast.Field, *ast.Ident) bool) {
+		if list == nil {
+			return
+		}
+		for _, f := range list.List {
+			if len(f.Names) == 0 {
+				if !yield(f, nil) {
+					return
+				}
+				continue
+			}
+			for _, id := range f.Names {
+				if !yield(f, id) {
+					return
+				}
+			}
+		}
+	}
 }

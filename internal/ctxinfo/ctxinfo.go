@@ -246,31 +246,25 @@ func run(pass *analysis.Pass) (any, error) {
 func (in *Info) params(fn *Func) {
 	params := fn.Sig.Params()
 	i := 0
-	for _, field := range fn.Type.Params.List {
-		names := field.Names
-		if len(names) == 0 {
-			names = []*ast.Ident{nil}
+	for field, id := range analysisutil.FieldNames(fn.Type.Params) {
+		if i >= params.Len() {
+			return
 		}
-		for _, id := range names {
-			if i >= params.Len() {
-				return
-			}
-			v := params.At(i)
-			i++
-			p := &Param{Var: v, Field: field, Ident: id}
-			if fn.Ctx == nil && in.IsContext(v.Type()) {
-				fn.Ctx = p
-			}
-			if fn.Req == nil && in.isRequestPtr(v.Type()) {
-				fn.Req = p
-			}
-			if fn.Req == nil && in.isRestfulRequestPtr(v.Type()) {
-				fn.Req = p
-				fn.Restful = true
-			}
-			if fn.T == nil && in.hasTestContext(v.Type(), fn.Node.Pos()) {
-				fn.T = p
-			}
+		v := params.At(i)
+		i++
+		p := &Param{Var: v, Field: field, Ident: id}
+		if fn.Ctx == nil && in.IsContext(v.Type()) {
+			fn.Ctx = p
+		}
+		if fn.Req == nil && in.isRequestPtr(v.Type()) {
+			fn.Req = p
+		}
+		if fn.Req == nil && in.isRestfulRequestPtr(v.Type()) {
+			fn.Req = p
+			fn.Restful = true
+		}
+		if fn.T == nil && in.hasTestContext(v.Type(), fn.Node.Pos()) {
+			fn.T = p
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"go/types"
 	"go/version"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -91,8 +90,7 @@ func InTests(pass *analysis.Pass, f *Finding) bool {
 	if f.Site == nil || !f.Site.Root.Local() {
 		return false
 	}
-	tf := pass.Fset.File(f.Call.Pos())
-	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
+	return analysisutil.InTestFile(pass.Fset, f.Call.Pos())
 }
 
 // whose describes the context in scope: "ctx, the Reconcile's context".

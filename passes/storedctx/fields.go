@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -41,35 +42,29 @@ func (s *state) collectFields() bool {
 			}
 			var o *owner
 			i := 0
-			for _, f := range n.Fields.List {
-				names := f.Names
-				if len(names) == 0 {
-					names = []*ast.Ident{nil}
+			for f, id := range analysisutil.FieldNames(n.Fields) {
+				if i >= st.NumFields() {
+					break
 				}
-				for _, id := range names {
-					if i >= st.NumFields() {
-						break
-					}
-					v := st.Field(i)
-					i++
-					if isFuncField(v.Type()) {
-						s.funcFlds[v] = true
-					}
-					if !s.holdsContext(v.Type()) {
-						continue
-					}
-					if o == nil {
-						o = &owner{st: st}
-					}
-					fd := &field{v: v, owner: o}
-					if id != nil {
-						fd.pos, fd.end = id.Pos(), id.End()
-					} else {
-						fd.pos, fd.end = f.Type.Pos(), f.Type.End()
-					}
-					o.fields = append(o.fields, fd)
-					s.fields[v] = fd
+				v := st.Field(i)
+				i++
+				if isFuncField(v.Type()) {
+					s.funcFlds[v] = true
 				}
+				if !s.holdsContext(v.Type()) {
+					continue
+				}
+				if o == nil {
+					o = &owner{st: st}
+				}
+				fd := &field{v: v, owner: o}
+				if id != nil {
+					fd.pos, fd.end = id.Pos(), id.End()
+				} else {
+					fd.pos, fd.end = f.Type.Pos(), f.Type.End()
+				}
+				o.fields = append(o.fields, fd)
+				s.fields[v] = fd
 			}
 			if o != nil {
 				s.describe(cur, o)

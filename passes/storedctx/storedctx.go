@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -98,8 +97,7 @@ type state struct {
 }
 
 func (s *state) isTestFile(pos token.Pos) bool {
-	f := s.pass.Fset.File(pos)
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+	return analysisutil.InTestFile(s.pass.Fset, pos)
 }
 
 // files returns the cursors of the files to analyse.
