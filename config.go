@@ -20,7 +20,12 @@ type Config struct {
 	// it. Naming a check in both is an error.
 	Enable, Disable []string
 
-	// CrossPackage is the -cross-package flag.
+	// CrossPackage keeps the analyzer's fact, through which it follows
+	// ctx-less helpers into the other packages of the module, as the
+	// command and go vet -vettool always do. It is off by default here
+	// because the one front end that uses Config, golangci-lint, computes
+	// facts by loading every dependency from source when its cache has
+	// none (see the README's "Front ends").
 	CrossPackage bool
 
 	// DropRelated removes the related information from diagnostics.
@@ -84,10 +89,8 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 			return nil, err
 		}
 	}
-	if cfg.CrossPackage {
-		if err := a.Flags.Set("cross-package", "true"); err != nil {
-			return nil, err
-		}
+	if !cfg.CrossPackage {
+		c.rc.FactTypes = nil
 	}
 	checks := make([]string, 0, len(cfg.Options))
 	for check := range cfg.Options {

@@ -71,7 +71,7 @@ var Analyzer = NewAnalyzer()
 //
 //	-NAME             run check NAME (see "Selecting checks" in the doc)
 //	-NAME.OPTION      an option of check NAME
-//	-cross-package    follow ctx-less helpers into other packages (facts)
+//	-cross-package    no effect: helpers in other packages are followed by default
 //	-baseline FILE    drop the findings recorded in FILE
 //	-include-generated  also report findings in generated files
 //	-include-tests    report everything in _test.go files (every check's include-tests)
@@ -85,6 +85,7 @@ func NewAnalyzer() *analysis.Analyzer {
 
 func newAnalyzer() (*analysis.Analyzer, *composite) {
 	c := &composite{rc: rootctx.New(), dir: directive.New(CheckNames())}
+	rootctx.EnableFacts(c.rc)
 	a := &analysis.Analyzer{
 		Name: "ctxlint",
 		Doc:  analysisutil.MustExtractDoc(doc, "ctxlint"),
@@ -119,8 +120,8 @@ func newAnalyzer() (*analysis.Analyzer, *composite) {
 			a.Flags.Var(f.Value, chk.Name+"."+f.Name, chk.Name+": "+f.Usage)
 		})
 	}
-	a.Flags.Var(crossPackage{c.rc}, "cross-package",
-		"follow ctx-less helpers into other packages of the module (uses facts: loads every dependency from source, slower)")
+	a.Flags.Var(noEffect{}, "cross-package",
+		"no effect, kept for old scripts: ctx-less helpers in the other packages of the module are followed by default")
 	a.Flags.StringVar(&c.baseline.Path, "baseline", "",
 		"read `FILE`, a baseline written by -write-baseline, and report only findings not recorded in it; a relative FILE is relative to the current directory (through go vet, to the module root)")
 	a.Flags.Var(includeTests{c}, rootctx.IncludeTestsFlag,
@@ -158,7 +159,7 @@ func title(doc string) string {
 }
 
 type composite struct {
-	rc          *analysis.Analyzer // this instance's rootctx analyzer (facts on with -cross-package)
+	rc          *analysis.Analyzer // this instance's rootctx analyzer (facts on unless Config.CrossPackage is false)
 	dir         *analysis.Analyzer // this instance's directive parser, which knows the checks
 	dropRelated bool
 	// includeGenerated keeps findings in generated files, which are
@@ -339,32 +340,19 @@ func (t *triState) Set(s string) error {
 
 func (t *triState) IsBoolFlag() bool { return true }
 
-// crossPackage is the -cross-package flag: setting it gives the
-// composite's rootctx instance a fact type, which tells drivers to
-// analyse dependencies from source.
-type crossPackage struct{ rc *analysis.Analyzer }
+// noEffect is a boolean flag that is accepted and ignored: -cross-package,
+// whose behaviour (following helpers into the module's other packages) is
+// now the default.
+type noEffect struct{}
 
-func (c crossPackage) String() string {
-	if c.rc == nil {
-		return "false"
-	}
-	return strconv.FormatBool(rootctx.FactsEnabled(c.rc))
+func (noEffect) String() string { return "true" }
+
+func (noEffect) Set(s string) error {
+	_, err := strconv.ParseBool(s)
+	return err
 }
 
-func (c crossPackage) Set(s string) error {
-	b, err := strconv.ParseBool(s)
-	if err != nil {
-		return err
-	}
-	if b {
-		rootctx.EnableFacts(c.rc)
-	} else {
-		c.rc.FactTypes = nil
-	}
-	return nil
-}
-
-func (c crossPackage) IsBoolFlag() bool { return true }
+func (noEffect) IsBoolFlag() bool { return true }
 
 // includeTests is the -include-tests flag: one option for every check
 // that leaves part of its findings in _test.go files alone, setting each

@@ -170,10 +170,14 @@ func TestDocTables(t *testing.T) {
 	}
 }
 
-// TestCrossPackage follows ctx-less helpers into another package of the
-// module through facts, with -cross-package, and only then.
+// TestCrossPackage follows ctx-less helpers into other packages of the
+// module through facts, by default: a chain across three packages, a
+// diamond, a generic helper, a method value (testdata/mod/xpkg/app).
+// -cross-package is accepted and changes nothing.
 func TestCrossPackage(t *testing.T) {
-	res := analysistest.Run(t, filepath.Join(testutil.TestData(), "mod", "xpkg"), newAnalyzer(t, "cross-package", "true"), "./...")
+	dir := filepath.Join(testutil.TestData(), "mod", "xpkg")
+	analysistest.Run(t, dir, newAnalyzer(t, "cross-package", "false"), "./...")
+	res := analysistest.Run(t, dir, newAnalyzer(t), "./...")
 	// The root of another package is the related information, then the
 	// other calls that reach it.
 	found := false
@@ -197,8 +201,18 @@ func TestCrossPackage(t *testing.T) {
 	if !found {
 		t.Error("no finding for util.Lookup's root context")
 	}
-	// Without the flag the same calls are silent (no want comments there).
-	analysistest.Run(t, filepath.Join(testutil.TestData(), "mod", "xpkg-off"), newAnalyzer(t), "./...")
+	// With Config.CrossPackage false (the golangci-lint plugin's default)
+	// the same calls are silent (no want comments there).
+	off, err := ctxlint.New(ctxlint.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, filepath.Join(testutil.TestData(), "mod", "xpkg-off"), off, "./...")
+	on, err := ctxlint.New(ctxlint.Config{CrossPackage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, on, "./...")
 }
 
 // TestGenerated: findings in generated files are dropped, unless

@@ -254,23 +254,16 @@ type finding struct {
 }
 
 func analyse(o *options, patterns []string) (*result, error) {
-	mode := packages.LoadSyntax | packages.NeedModule
-	if needFacts(ctxlint.Analyzer) {
-		mode = packages.LoadAllSyntax | packages.NeedModule
-	}
-	cfg := &packages.Config{Mode: mode, Tests: o.tests, Fset: token.NewFileSet()}
-	if o.tags != "" {
-		cfg.BuildFlags = []string{"-tags=" + o.tags}
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
+	facts := needFacts(ctxlint.Analyzer)
+	pkgs, fset, err := load(o, patterns, facts)
 	if err != nil {
 		return nil, err
 	}
-	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
-	r := &result{fset: cfg.Fset, pkgs: pkgs, pkgErrors: map[string][]string{}}
+	r := &result{fset: fset, pkgs: pkgs, pkgErrors: map[string][]string{}}
 	r.collectLoadErrors()
+	if facts {
+		followSource(pkgs)
+	}
 	r.graph, err = checker.Analyze([]*analysis.Analyzer{ctxlint.Analyzer}, pkgs, &checker.Options{Sequential: strings.Contains(o.debug, "p")})
 	if err != nil {
 		return nil, err
@@ -279,13 +272,22 @@ func analyse(o *options, patterns []string) (*result, error) {
 	return r, nil
 }
 
-// needFacts reports whether a or an analyzer it requires uses facts,
-// which needs every dependency loaded from source.
+// needFacts reports whether a or an analyzer it requires uses facts.
 func needFacts(a *analysis.Analyzer) bool {
 	if len(a.FactTypes) > 0 {
 		return true
 	}
 	return slices.ContainsFunc(a.Requires, needFacts)
+}
+
+// sortedImports returns p's import paths in order, for determinism.
+func sortedImports(p *packages.Package) []string {
+	paths := make([]string, 0, len(p.Imports))
+	for path := range p.Imports {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	return paths
 }
 
 // collectLoadErrors records the errors of the packages and their
@@ -339,12 +341,7 @@ func (r *result) collectLoadErrors() {
 		}
 		memo[p] = nil
 		v := &visited{listed: slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind == packages.ListError && !compilerReport(e) })}
-		paths := make([]string, 0, len(p.Imports))
-		for path := range p.Imports {
-			paths = append(paths, path)
-		}
-		sort.Strings(paths)
-		for _, path := range paths {
+		for _, path := range sortedImports(p) {
 			sub := visit(p.Imports[path])
 			v.errs = appendNew(v.errs, sub.errs...)
 			v.listed = v.listed || sub.listed

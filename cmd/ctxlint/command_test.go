@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -358,5 +359,35 @@ func TestSARIFFormat(t *testing.T) {
 	inv := mixed.Runs[0].Invocations[0]
 	if inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 1 || !strings.Contains(inv.ToolExecutionNotifications[0].Message.Text, "too many return values") || len(mixed.Runs[0].Results) != 1 {
 		t.Errorf("mixed: want one notification and one result\n%s", stdout)
+	}
+}
+
+// TestPartialModule: linting part of a module follows helpers into the
+// module's other packages (loaded from source too) without reporting
+// their own findings; linting the whole module reports both.
+func TestPartialModule(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "mod", "xpkg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := ctxlintBin(t)
+	out, code := run(t, dir, bin, "./app")
+	if code != 3 {
+		t.Fatalf("./app: exit %d, want 3\n%s", code, out)
+	}
+	got := parseText(t, dir, out)
+	for _, f := range got {
+		if !strings.HasPrefix(string(f), "app/") {
+			t.Errorf("./app: finding outside the named package: %s", f)
+		}
+	}
+	for _, want := range []finding{"app/more.go:14: inheritctx", "app/more.go:20: inheritctx", "app/more.go:28: inheritctx", "app/more.go:34: inheritctx"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("./app: missing %s (a helper in another package)\n%s", want, out)
+		}
+	}
+	out, _ = run(t, dir, bin, "./...")
+	if got := parseText(t, dir, out); !slices.Contains(got, "deep/deep.go:17: inheritctx") {
+		t.Errorf("./...: missing deep's own finding\n%s", out)
 	}
 }

@@ -54,7 +54,7 @@ func (m *minters) ofCall(cur inspector.Cursor) []reached {
 		var out []reached
 		seen := map[*Root]bool{}
 		for _, obj := range m.funcValues(cur) {
-			for _, r := range m.of(m.in.Decl(obj)) {
+			for _, r := range m.ofFunc(obj) {
 				if !seen[r.root] {
 					seen[r.root] = true
 					out = append(out, r)
@@ -63,12 +63,19 @@ func (m *minters) ofCall(cur inspector.Cursor) []reached {
 		}
 		return out
 	}
-	if fn := m.in.Decl(callee); fn != nil {
-		return m.of(fn)
+	return m.ofFunc(callee)
+}
+
+// ofFunc returns the roots that a call of fn reaches: through its
+// declaration in this package, or through its fact when it is of another
+// package.
+func (m *minters) ofFunc(fn *types.Func) []reached {
+	if decl := m.in.Decl(fn); decl != nil {
+		return m.of(decl)
 	}
-	if m.facts && callee.Pkg() != m.pass.Pkg {
+	if m.facts && fn.Pkg() != nil && fn.Pkg() != m.pass.Pkg {
 		var fact MintsRoot
-		if m.pass.ImportObjectFact(callee, &fact) {
+		if m.pass.ImportObjectFact(fn, &fact) {
 			return m.imported(&fact)
 		}
 	}

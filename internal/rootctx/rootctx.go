@@ -169,12 +169,11 @@ func Of(pass *analysis.Pass) *Result {
 func run(pass *analysis.Pass) (any, error) {
 	in := pass.ResultOf[ctxinfo.Analyzer].(*ctxinfo.Info)
 	res := &Result{Info: in}
-	if in.Context == nil || !analysisutil.Imports(pass.Pkg, ctxinfo.ContextPath) && !FactsEnabled(pass.Analyzer) {
-		return res, nil // fast path: no context.Background here, and no facts to follow
-	}
+	// Facts are computed for the packages of a module being developed
+	// only: a dependency's helpers are not the user's to fix.
 	facts := FactsEnabled(pass.Analyzer) && analysisutil.IsLocalModule(pass.Module)
-	if FactsEnabled(pass.Analyzer) && !facts {
-		return res, nil // never compute facts for dependencies
+	if in.Context == nil || !analysisutil.Imports(pass.Pkg, ctxinfo.ContextPath) && !facts {
+		return res, nil // fast path: no context.Background here, and no facts to follow
 	}
 	m := &minters{in: in, pass: pass, facts: facts, nodes: map[*ctxinfo.Func]*node{}, memo: map[*ctxinfo.Func][]reached{}, ext: map[string]*Root{}, fixed: map[*types.Func]string{}}
 	sites := map[*Root]*Site{}
