@@ -50,9 +50,11 @@
 // the findings not recorded there. Findings are matched by check, file,
 // message and the text of their line, not by line number.
 //
-// -cross-package follows ctx-less helpers into the other packages of the
-// module being linted, through analysis facts. It is off by default
-// because facts make the driver load every dependency from source.
+// Ctx-less helpers are followed into the other packages of the module
+// being linted (an analysis fact that the command computes for the
+// module's packages only, at no measurable cost); -cross-package is
+// accepted and has no effect. Through golangci-lint the plugin's
+// cross-package setting turns this on (see the README's "Front ends").
 //
 // Exit status: 0 no findings; 1 a package failed to load or analyse, and
 // there are no findings; 2 bad flags or arguments; 3 findings, even when

@@ -8,6 +8,8 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	ctrl "sigs.k8s.io/controller-runtime"
 	"sigs.k8s.io/controller-runtime/pkg/client"
+
+	"example.com/operator/internal/kube"
 )
 
 // ConfigMapReconciler copies a label onto every ConfigMap.
@@ -48,6 +50,18 @@ func (r *ConfigMapReconciler) Reconcile(ctx context.Context, req ctrl.Request) (
 	}
 	// GOOD: a helper that takes the ctx.
 	if err := r.ensureDefaultsWith(ctx, cm.Namespace); err != nil {
+		return ctrl.Result{}, err
+	}
+
+	// A helper in another package of the module that makes its own root
+	// context: reported here, at the call, with its root as related
+	// information.
+	// BAD(reconcilectx): kube.NamespaceExists gets the namespace with context.Background().
+	if _, err := kube.NamespaceExists(r.Client, cm.Namespace); err != nil {
+		return ctrl.Result{}, err
+	}
+	// GOOD: its ctx-taking form.
+	if _, err := kube.NamespaceExistsCtx(ctx, r.Client, cm.Namespace); err != nil {
 		return ctrl.Result{}, err
 	}
 
