@@ -201,6 +201,28 @@ func TestCrossPackage(t *testing.T) {
 	if !found {
 		t.Error("no finding for util.Lookup's root context")
 	}
+	// util.Both's two roots: one finding, each root related.
+	found = false
+	for _, r := range res {
+		for _, d := range r.Diagnostics {
+			if !strings.Contains(d.Message, "in util.Both") {
+				continue
+			}
+			found = true
+			var lines []int
+			for _, rel := range d.Related {
+				if rel.Message == "root context made here" {
+					lines = append(lines, r.Pass.Fset.Position(rel.Pos).Line)
+				}
+			}
+			if !slices.Equal(lines, []int{16, 20}) {
+				t.Errorf("roots related to %q: lines %v, want util.go:16 and :20", d.Message, lines)
+			}
+		}
+	}
+	if !found {
+		t.Error("no finding for util.Both")
+	}
 	// With Config.CrossPackage false (the golangci-lint plugin's default)
 	// the same calls are silent (no want comments there).
 	off, err := ctxlint.New(ctxlint.Config{})

@@ -108,6 +108,7 @@ type Finding struct {
 // functions with a context in scope that reach it.
 type Site struct {
 	Root    *Root
+	More    []*Root   // other roots of another package reached by the same call, reported with Root
 	Callers []*Caller // in source order
 	Chosen  int       // the caller that names the finding and decides its check
 
@@ -212,8 +213,20 @@ func run(pass *analysis.Pass) (any, error) {
 			site.Callers = append(site.Callers, &Caller{Call: call, Cur: cur, Scope: scope, Via: r.via})
 		}
 	}
+	// The roots of another package that one call reaches are one
+	// finding at that call: threading the ctx into the helper it calls
+	// fixes them all.
+	atCall := map[*ast.CallExpr]*Finding{}
 	for _, site := range order {
-		res.Findings = append(res.Findings, site.finding())
+		f := site.finding()
+		if prev := atCall[f.Call]; prev != nil && !site.Root.Local() {
+			prev.Site.merge(site)
+			continue
+		}
+		if !site.Root.Local() {
+			atCall[f.Call] = f
+		}
+		res.Findings = append(res.Findings, f)
 		m.fixSignature(site)
 	}
 	slices.SortStableFunc(res.Findings, func(a, b *Finding) int { return cmp.Compare(a.Call.Pos(), b.Call.Pos()) })
@@ -221,6 +234,22 @@ func run(pass *analysis.Pass) (any, error) {
 		m.exportAll()
 	}
 	return res, nil
+}
+
+// merge adds to s, a site of another package's root, the root of o, a
+// site whose finding is at the same call, and the callers of o that s
+// does not have.
+func (s *Site) merge(o *Site) {
+	s.More = append(s.More, o.Root)
+	s.More = append(s.More, o.More...)
+	chosen := s.Callers[s.Chosen]
+	for _, c := range o.Callers {
+		if !slices.ContainsFunc(s.Callers, func(d *Caller) bool { return d.Call == c.Call }) {
+			s.Callers = append(s.Callers, c)
+		}
+	}
+	slices.SortStableFunc(s.Callers, func(a, b *Caller) int { return cmp.Compare(a.Call.Pos(), b.Call.Pos()) })
+	s.Chosen = slices.Index(s.Callers, chosen)
 }
 
 // finding returns the one finding of a site: at the root call when it is

@@ -40,6 +40,11 @@ func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding)
 	if site.Fixed != nil {
 		advice = fmt.Sprintf("%s fixes the signature of %s: add a variant that takes a context.Context and pass %s", site.FixedBy, site.Fixed.Name(), use)
 	}
+	if n := len(site.More); n > 0 {
+		for i := range wheres {
+			wheres[i] += fmt.Sprintf(" and %d more root context%s", n, plural(n))
+		}
+	}
 	d := analysis.Diagnostic{
 		Pos: f.Call.Pos(), End: f.Call.End(),
 		URL:     analysisutil.RuleURL(check, RuleHelper),
@@ -48,8 +53,10 @@ func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding)
 
 	callers := site.Callers
 	if !r.Local() {
-		if r.Pos.IsValid() {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: r.Pos, End: r.Pos, Message: "root context made here"})
+		for _, root := range append([]*Root{r}, site.More...) {
+			if root.Pos.IsValid() {
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: root.Pos, End: root.Pos, Message: "root context made here"})
+			}
 		}
 		callers = append(callers[:site.Chosen:site.Chosen], callers[site.Chosen+1:]...)
 	}
@@ -92,6 +99,13 @@ func siteMessage(pass *analysis.Pass, r *Root, wheres, callers []string, via []H
 		s = msg(wheres[len(wheres)-1], callers[len(callers)-1], fmt.Sprintf(" (via %d helpers)", len(via)))
 	}
 	return s
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // viaText is " (via a, b and 3 more)", or "" for no helpers.

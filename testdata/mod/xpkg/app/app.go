@@ -16,8 +16,9 @@ func Handle(ctx context.Context) error {
 	if err := util.Deep(); err != nil {
 		return err
 	}
-	// Every root a helper reaches counts: one finding for each.
-	util.Both() // want `^inheritctx: context.TODO\(\) in util.Both \(example.com/xpkg/util/util.go:\d+\), which Handle` `^inheritctx: context.Background\(\) in util.both \(example.com/xpkg/util/util.go:\d+\), which Handle calls without its ctx \(via util.Both\)`
+	// The two roots util.Both reaches are one finding at the call: passing
+	// ctx into util.Both fixes both. Each root is related information.
+	util.Both() // want `^inheritctx: context.TODO\(\) in util.Both \(example.com/xpkg/util/util.go:16\) and 1 more root context, which Handle calls without its ctx; thread a context.Context parameter down and pass ctx$`
 	util.Detached()          // ok: the helper detaches on purpose
 	return util.WithCtx(ctx) // ok: takes ctx
 }
