@@ -2,7 +2,7 @@
 // module, in one run, and prints each one's median wall time, CPU time
 // and peak memory, and the ratios.
 //
-//	go run ./bench [-runs 5] [-gcl custom-gcl] [-vettool] [-cross-package] [-compare BIN] [-skip-vet] DIR [PATTERN ...]
+//	go run ./bench [-runs 5] [-gcl custom-gcl] [-vettool] [-compare BIN] [-skip-vet] DIR [PATTERN ...]
 //
 // It builds ctxlint and a no-op analyzer (the same driver doing nothing:
 // the cost of loading alone, the floor), warms the module and build caches
@@ -17,8 +17,10 @@
 // flags, so after the warm-up it analyses nothing: vet's floor on an
 // unchanged tree. With -gcl (a golangci-lint
 // built with the ctxlint plugin, see integration/golangci), it also times
-// golangci-lint running only ctxlint against golangci-lint running only
-// govet, each with a fresh cache. With -compare BIN it also times another
+// golangci-lint running only ctxlint (with the plugin's default settings,
+// and with cross-package: true, whose facts make golangci-lint analyse
+// every dependency from source when its cache is empty) against
+// golangci-lint running only govet, each with a fresh cache. With -compare BIN it also times another
 // ctxlint binary (a build from before a change), so that a refactoring's
 // cost is measured side by side with the code it replaces; -skip-vet
 // leaves out the go vet rows.
@@ -57,7 +59,6 @@ type command struct {
 func main() {
 	runs := flag.Int("runs", 5, "timed runs of each command")
 	gcl := flag.String("gcl", "", "path of a golangci-lint built with the ctxlint plugin (optional)")
-	xpkg := flag.Bool("cross-package", false, "also time ctxlint -cross-package (facts: every dependency loaded from source)")
 	vettool := flag.Bool("vettool", false, "also time go vet -vettool=ctxlint, uncached (x/tools' unitchecker type-checks every dependency from source the first time)")
 	compare := flag.String("compare", "", "also time this other ctxlint `binary` (an earlier build, say), as the row \"ctxlint (compared)\"")
 	skipVet := flag.Bool("skip-vet", false, "do not time go vet (its uncached run takes minutes on a large module)")
@@ -121,15 +122,13 @@ func main() {
 			return with("go", "vet", "-vettool="+ctxlint, "-baseline="+emptyBaseline(r))
 		}})
 	}
-	if *xpkg {
-		cmds = append(cmds, &command{name: "ctxlint -cross-package", args: func(int) []string { return with(ctxlint, "-cross-package") }})
-	}
 	if *gcl != "" {
-		for _, c := range []struct{ name, config string }{
+		for i, c := range []struct{ name, config string }{
 			{"golangci-lint (ctxlint only)", "linters:\n  default: none\n  enable: [ctxlint]\n  settings:\n    custom:\n      ctxlint:\n        type: module\n"},
+			{"golangci-lint (ctxlint, cross-package)", "linters:\n  default: none\n  enable: [ctxlint]\n  settings:\n    custom:\n      ctxlint:\n        type: module\n        settings:\n          cross-package: true\n"},
 			{"golangci-lint (govet only)", "linters:\n  default: none\n  enable: [govet]\n"},
 		} {
-			config := filepath.Join(tmp, strings.Fields(c.name)[1][1:]+".yml")
+			config := filepath.Join(tmp, fmt.Sprintf("gcl-%d.yml", i))
 			os.WriteFile(config, []byte("version: \"2\"\n"+c.config), 0o644)
 			cmds = append(cmds, &command{
 				name: c.name,
@@ -137,7 +136,7 @@ func main() {
 					return with(*gcl, "run", "--config", config, "--allow-parallel-runners", "--show-stats=false", "--output.text.path=/dev/null")
 				},
 				env: func(r int) []string {
-					return []string{"GOLANGCI_LINT_CACHE=" + filepath.Join(tmp, fmt.Sprintf("gcl-cache-%d-%d", len(c.name), r))}
+					return []string{"GOLANGCI_LINT_CACHE=" + filepath.Join(tmp, fmt.Sprintf("gcl-cache-%d-%d", i, r))}
 				},
 			})
 		}
