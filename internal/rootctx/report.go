@@ -477,7 +477,11 @@ func NewCheck(spec Spec) *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&opts.ReportDetached, "report-detached", false, usage)
 	a.Flags.BoolVar(&opts.IncludeTests, IncludeTestsFlag, false, IncludeTestsUsage)
-	a.Flags.BoolVar(&opts.Waits, "waits", !spec.WaitsOff, "report time.Sleep, <-time.After(d) and <-timer.C that ignore the context in scope")
+	waitsUsage := "report time.Sleep, <-time.After(d) and <-timer.C that ignore the context in scope"
+	if spec.WaitsOff {
+		waitsUsage += " (off by default: in plain functions most sleeps are deliberate)"
+	}
+	a.Flags.BoolVar(&opts.Waits, "waits", !spec.WaitsOff, waitsUsage)
 	a.Flags.BoolVar(&opts.Ctxless, "ctxless", true, "report ctx-less calls (http.Get, exec.Command, db.Query, wait.Poll, wait.Until, ...) where a form that takes the context in scope exists")
 	return a
 }

@@ -27,7 +27,7 @@ func (r *JobReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.R
 	if err := r.waitReady(ctx); err != nil {
 		return ctrl.Result{}, err
 	}
-	_, _ = http.Get(r.endpoint) // want `^http.Get cannot carry ctx, the Reconcile's context; use http.NewRequestWithContext\(ctx, ...\) and http.DefaultClient.Do$`
+	_, _ = http.Get(r.endpoint)                                                // want `^http.Get cannot carry ctx, the Reconcile's context; use http.NewRequestWithContext\(ctx, ...\) and http.DefaultClient.Do$`
 	err := wait.PollImmediate(time.Second, time.Minute, func() (bool, error) { // want `^wait.PollImmediate cannot carry ctx, the Reconcile's context; use wait.PollUntilContextTimeout\(ctx, ...\)$`
 		return true, nil
 	})
