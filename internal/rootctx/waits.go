@@ -66,16 +66,55 @@ func isTimerC(info *types.Info, sel *ast.SelectorExpr) bool {
 	if s == nil || s.Kind() != types.FieldVal {
 		return false
 	}
+	// The only fields named C of package time are Timer's and Ticker's,
+	// also when they are reached through an embedding struct.
 	v, ok := s.Obj().(*types.Var)
-	if !ok || v.Name() != "C" || v.Pkg() == nil || v.Pkg().Path() != timePath {
-		return false
+	return ok && v.Name() == "C" && v.Pkg() != nil && v.Pkg().Path() == timePath
+}
+
+// inCheckingLoop reports whether the wait at cur is in a loop, inside the
+// provider's body, that checks a context itself on every turn (a
+// ctx.Err() test, a select or receive on ctx.Done()): the pause between
+// turns of a retry loop, which delays the loop's end by one wait at most.
+func inCheckingLoop(in *ctxinfo.Info, cur inspector.Cursor, provider ast.Node) bool {
+	for a := range cur.Enclosing() {
+		var body ast.Node
+		switch n := a.Node().(type) {
+		case *ast.ForStmt:
+			body = n
+		case *ast.RangeStmt:
+			body = n
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		}
+		if a.Node() == provider {
+			return false
+		}
+		if body != nil && checksCtx(in, body) {
+			return true
+		}
 	}
-	t := types.Unalias(s.Recv())
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	n, ok := t.(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == timePath && (n.Obj().Name() == "Timer" || n.Obj().Name() == "Ticker")
+	return false
+}
+
+// checksCtx reports whether n calls Done or Err on a context, outside the
+// func literals in it.
+func checksCtx(in *ctxinfo.Info, n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(m.Fun).(*ast.SelectorExpr); ok && len(m.Args) == 0 && (sel.Sel.Name == "Err" || sel.Sel.Name == "Done") {
+				if s := in.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.MethodVal && in.IsContext(s.Recv()) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // inWatchingSelect reports whether the receive at cur is a case of a
@@ -123,8 +162,9 @@ func isTimerChan(info *types.Info, ch ast.Expr) bool {
 // reportWaits reports time.Sleep, <-time.After(d) and <-timer.C where a
 // context is in scope, outside a select that also waits on something
 // else. Waits in go statements and deferred calls (unless
-// -report-detached), where the context is done, and in _test.go files
-// (unless -include-tests) are left alone.
+// -report-detached), where the context is done, in _test.go files
+// (unless -include-tests), and, but in Reconciles, in loops that check
+// the context on every turn are left alone.
 func (s *Spec) reportWaits(pass *analysis.Pass, opts Options) {
 	res := Of(pass)
 	if res == nil || res.Info.Context == nil || !analysisutil.Imports(pass.Pkg, timePath) {
@@ -142,6 +182,9 @@ func (s *Spec) reportWaits(pass *analysis.Pass, opts Options) {
 		}
 		if sc.Detached != nil && !opts.ReportDetached || in.IsDone(cur, sc.Provider.Node) {
 			continue
+		}
+		if sc.Owner != ctxinfo.Reconcile && inCheckingLoop(in, cur, sc.Provider.Node) {
+			continue // a retry loop's pause; in a Reconcile it still blocks the worker
 		}
 		if !opts.IncludeTests && analysisutil.InTestFile(pass.Fset, w.node.Pos()) {
 			continue

@@ -104,7 +104,9 @@
 // wait.UntilWithContext). When the wait is a statement of its own in a
 // function whose last result is an error, the fix is a select that
 // returns ctx.Err() (with the zero values of the other results) once ctx
-// is done.
+// is done. A wait in a loop that checks ctx itself on every turn
+// (ctx.Err(), ctx.Done()) is left alone: it delays the loop's end by one
+// pause at most.
 //
 // In plain functions this rule is off by default (-waits turns it on):
 // measured on five operator code bases (argo-cd, cluster-api, crossplane,

@@ -86,7 +86,8 @@
 // message names d. When the wait is a statement of its own in a function
 // whose last result is an error, the fix, which keeps the flow as it is,
 // is a select that returns ctx.Err() (and ctrl.Result{}) once ctx is done;
-// a requeue is still the better change.
+// a requeue is still the better change. A wait is reported even in a
+// loop that checks ctx on every turn: it still blocks the worker.
 //
 //	// BAD
 //	func (r *JobReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {

@@ -116,7 +116,8 @@
 // deadline. Wait in a select on the request's Done() and a timer, or use a
 // wait.*WithContext helper. When the wait is a statement of its own in a
 // function whose last result is an error, the fix is a select that
-// returns the context's Err() once it is done.
+// returns the context's Err() once it is done. A wait in a loop that
+// checks the context on every turn (Err(), Done()) is left alone.
 //
 //	// BAD
 //	func (h *hook) ServeHTTP(w http.ResponseWriter, r *http.Request) {

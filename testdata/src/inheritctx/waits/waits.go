@@ -92,6 +92,26 @@ func watched(ctx context.Context, t *time.Timer, stop <-chan struct{}) error {
 	}
 }
 
+// ok: a retry loop that checks ctx on every turn waits one pause at most.
+func retryChecked(ctx context.Context, it item) error {
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := it.sync(ctx); err == nil {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// A Ticker reached through an embedding struct.
+type poller struct{ *time.Ticker }
+
+func embedded(ctx context.Context, p poller) {
+	<-p.C // want `^<-p.C ignores ctx, the context embedded receives`
+}
+
 // ok: no context in scope.
 func noCtx() {
 	time.Sleep(time.Second)

@@ -24,6 +24,9 @@ func (r *JobReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.R
 		return ctrl.Result{}, err
 	}
 	time.Sleep(30 * time.Second) // want `^time.Sleep blocks the worker and ignores ctx, the Reconcile's context; return ctrl.Result\{RequeueAfter: 30 \* time.Second\} instead$`
+	for i := 0; i < 3 && ctx.Err() == nil; i++ {
+		time.Sleep(time.Second) // want `^time.Sleep blocks the worker and ignores ctx, the Reconcile's context; return ctrl.Result\{RequeueAfter: time.Second\} instead$`
+	}
 	if err := r.waitReady(ctx); err != nil {
 		return ctrl.Result{}, err
 	}
