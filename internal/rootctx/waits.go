@@ -233,6 +233,11 @@ func waitFix(pass *analysis.Pass, in *ctxinfo.Info, w wait, ctx string) []analys
 		return nil
 	}
 	stmt := c.Parent().Node().(*ast.ExprStmt)
+	switch c.Parent().ParentEdgeKind() {
+	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body, edge.LabeledStmt_Stmt:
+	default:
+		return nil // a statement that must stay simple: an if, switch or for's init or post
+	}
 	var fn *ctxinfo.Func
 	for f := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		fn = in.Func(f.Node())

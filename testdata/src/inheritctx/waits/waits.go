@@ -105,6 +105,15 @@ func retryChecked(ctx context.Context, it item) error {
 	}
 }
 
+// A receive in a for statement's post statement: no fix, a select
+// cannot stand there.
+func ticks(ctx context.Context, t *time.Ticker) error {
+	for i := 0; i < 3; <-t.C { // want `^<-t.C ignores ctx, the context ticks receives`
+		i++
+	}
+	return nil
+}
+
 // A Ticker reached through an embedding struct.
 type poller struct{ *time.Ticker }
 
