@@ -48,6 +48,11 @@ func TestDisable(t *testing.T) {
 func TestCheckOptions(t *testing.T) {
 	a := build(t, map[string]any{"inheritctx": map[string]any{"report-detached": true}})
 	analysistest.Run(t, testutil.TestData(), a, "plugin/detached")
+
+	// The options of the waits and ctx-less call rules come from the
+	// analyzers' flags like every other.
+	a = build(t, map[string]any{"inheritctx": map[string]any{"waits": true, "ctxless": false}})
+	analysistest.Run(t, testutil.TestData(), a, "plugin/waits")
 }
 
 func TestDirectivesWork(t *testing.T) {
@@ -75,7 +80,7 @@ func TestBadSettings(t *testing.T) {
 		{map[string]any{"enable": []any{"inherictx"}}, `unknown check "inherictx"`},
 		{map[string]any{"disable": []any{"nosuch"}}, `unknown check "nosuch"`},
 		{map[string]any{"enable": []any{"inheritctx"}, "disable": []any{"inheritctx"}}, `check "inheritctx" is both enabled and disabled`},
-		{map[string]any{"inheritctx": map[string]any{"report-detach": true}}, `unknown option "report-detach" for check inheritctx (options: include-tests, report-detached)`},
+		{map[string]any{"inheritctx": map[string]any{"report-detach": true}}, `unknown option "report-detach" for check inheritctx (options: ctxless, include-tests, report-detached, waits)`},
 		{map[string]any{"inheritctx": map[string]any{"report-detached": "maybe"}}, `option report-detached of check inheritctx`},
 		{map[string]any{"inheritctx": true}, `inheritctx: want a map of options`},
 		{map[string]any{"enable": "inheritctx"}, `enable:`},

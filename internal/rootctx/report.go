@@ -26,6 +26,12 @@ type Options struct {
 	// ctx-less helpers and those whose only context is a test's t; see
 	// InTests.
 	IncludeTests bool
+
+	// Waits reports time.Sleep and bare timer receives that ignore the
+	// context in scope (RuleWaits); Ctxless reports calls of ctx-less
+	// forms where one that takes a context exists (RuleCtxless). Both
+	// are on by default.
+	Waits, Ctxless bool
 }
 
 // The headings of the rules every root-context check documents in its
@@ -49,6 +55,15 @@ type Spec struct {
 	// DetachedUsage is the usage of the -report-detached flag; empty for
 	// the usual one.
 	DetachedUsage string
+
+	// WaitsOff turns the waits rule (RuleWaits) off by default: on
+	// plain functions, sleeps are too often deliberate (a pause in a
+	// command, throttling a loop) to report them all.
+	WaitsOff bool
+
+	// CtxlessRule is the heading of the rule on ctx-less calls in the
+	// check's doc.go; empty for RuleCtxless.
+	CtxlessRule string
 
 	// More, if not nil, reports the check's own rules after the shared
 	// ones.
@@ -444,6 +459,12 @@ func NewCheck(spec Spec) *analysis.Analyzer {
 		Run: analysisutil.Recover(spec.Name, func(pass *analysis.Pass) (any, error) {
 			pass = directive.Filter(pass, spec.Name)
 			spec.Report(pass, opts)
+			if opts.Waits {
+				spec.reportWaits(pass, opts)
+			}
+			if opts.Ctxless {
+				spec.reportCtxless(pass, opts)
+			}
 			if spec.More != nil {
 				spec.More(pass, opts)
 			}
@@ -452,9 +473,15 @@ func NewCheck(spec Spec) *analysis.Analyzer {
 	}
 	usage := spec.DetachedUsage
 	if usage == "" {
-		usage = "also report root contexts in go statements and deferred calls, suggesting context.WithoutCancel(ctx)"
+		usage = "also report root contexts (suggesting context.WithoutCancel(ctx)), waits and ctx-less calls in go statements and deferred calls"
 	}
 	a.Flags.BoolVar(&opts.ReportDetached, "report-detached", false, usage)
 	a.Flags.BoolVar(&opts.IncludeTests, IncludeTestsFlag, false, IncludeTestsUsage)
+	waitsUsage := "report time.Sleep, <-time.After(d) and <-timer.C that ignore the context in scope"
+	if spec.WaitsOff {
+		waitsUsage += " (off by default: in plain functions most sleeps are deliberate)"
+	}
+	a.Flags.BoolVar(&opts.Waits, "waits", !spec.WaitsOff, waitsUsage)
+	a.Flags.BoolVar(&opts.Ctxless, "ctxless", true, "report ctx-less calls (http.Get, exec.Command, db.Query, wait.Poll, wait.Until, ...) where a form that takes the context in scope exists")
 	return a
 }

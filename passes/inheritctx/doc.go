@@ -93,6 +93,115 @@
 // one of them: Wait joins its work to the caller, so its root contexts are
 // reported.
 //
+// # Waits that ignore the context
+//
+// time.Sleep(d), and a receive from time.After(d) or from the C channel of
+// a *time.Timer or *time.Ticker outside a select that also waits on
+// something else (ctx.Done(), a stop channel, a default case), where a ctx
+// is in scope: the wait goes on after ctx is cancelled, and shutdown waits
+// for it. Wait in a select on ctx.Done() and a timer, or use a
+// wait.*WithContext helper (wait.PollUntilContextCancel,
+// wait.UntilWithContext). When the wait is a statement of its own in a
+// function whose last result is an error, the fix is a select that
+// returns ctx.Err() (with the zero values of the other results) once ctx
+// is done. A wait in a loop that checks ctx itself on every turn
+// (ctx.Err(), ctx.Done()) is left alone: it delays the loop's end by one
+// pause at most.
+//
+// In plain functions this rule is off by default (-waits turns it on):
+// measured on five operator code bases (argo-cd, cluster-api, crossplane,
+// keda, prometheus-operator), fewer than half of the sleeps were bugs; the
+// rest were deliberate (a pause before opening a browser in a command, a
+// throttle every few items of a migration loop, a test step that sleeps
+// on purpose, a short back-off between conflict retries). Reconciles
+// (reconcilectx) and handlers (webhookctx) report it by default.
+//
+//	// BAD
+//	func waitForPort(ctx context.Context, addr string) error {
+//		for {
+//			time.Sleep(time.Second)
+//			if c, err := (&net.Dialer{}).DialContext(ctx, "tcp", addr); err == nil {
+//				return c.Close()
+//			}
+//		}
+//	}
+//
+//	// GOOD
+//	func waitForPort(ctx context.Context, addr string) error {
+//		for {
+//			select {
+//			case <-ctx.Done():
+//				return ctx.Err()
+//			case <-time.After(time.Second):
+//			}
+//			if c, err := (&net.Dialer{}).DialContext(ctx, "tcp", addr); err == nil {
+//				return c.Close()
+//			}
+//		}
+//	}
+//
+// # Calls without the context
+//
+// Calls that cannot carry the ctx in scope although a form that can
+// exists: the request, the process, the query or the poll goes on after
+// ctx is cancelled. The message names the form to use and passes ctx;
+// where it is one mechanical edit, the fix makes it. The calls and their
+// replacements:
+//
+//	http.Get, Head, Post, PostForm         http.NewRequestWithContext(ctx, ...) and Do
+//	(*http.Client).Get, Head, Post, ...    http.NewRequestWithContext(ctx, ...) and the client's Do
+//	http.NewRequest                        http.NewRequestWithContext(ctx, ...)       (fix)
+//	exec.Command                           exec.CommandContext(ctx, ...)              (fix)
+//	net.Dial                               (&net.Dialer{}).DialContext(ctx, ...)      (fix)
+//	net.DialTimeout                        (&net.Dialer{Timeout: d}).DialContext(ctx, ...)
+//	net.LookupHost, LookupAddr, ...        net.DefaultResolver.LookupHost(ctx, ...)   (fix)
+//	tls.Dial                               (&tls.Dialer{Config: c}).DialContext(ctx, ...)
+//	(*tls.Conn).Handshake                  HandshakeContext(ctx)                      (fix)
+//	(*sql.DB|Tx|Conn|Stmt).Query, QueryRow, Exec, Prepare
+//	                                       QueryContext(ctx, ...), ...                (fix)
+//	(*sql.DB).Ping, Begin; (*sql.Tx).Stmt  PingContext(ctx), BeginTx(ctx, nil), StmtContext(ctx, ...) (fix)
+//	wait.Poll, wait.PollImmediate          wait.PollUntilContextTimeout(ctx, interval, timeout, immediate, cond) (fix)
+//	wait.PollInfinite, PollImmediateInfinite
+//	                                       wait.PollUntilContextCancel(ctx, interval, immediate, cond) (fix)
+//	wait.PollUntil, PollImmediateUntil     wait.PollUntilContextCancel(ctx, interval, immediate, cond)
+//	wait.ExponentialBackoff                wait.ExponentialBackoffWithContext(ctx, backoff, cond) (fix)
+//	wait.Until, NonSlidingUntil            wait.UntilWithContext, NonSlidingUntilWithContext(ctx, f, period)
+//	wait.JitterUntil                       wait.JitterUntilWithContext(ctx, f, period, jitter, sliding)
+//	wait.Forever                           wait.UntilWithContext(ctx, f, period)      (fix)
+//
+// Calls are matched by the function called (its types.Func), whatever the
+// package is imported as. The fixes of the wait functions give the
+// condition a context: a func literal without parameters gets an unnamed
+// context.Context one, another condition becomes
+// wait.ConditionFunc(cond).WithContext(). The PollUntilContext forms
+// return the context's error, not wait.ErrWaitTimeout, on timeout: there
+// is no fix in a function that mentions wait.ErrWaitTimeout (test with
+// wait.Interrupted(err) instead), nor when the package in use predates the
+// replacement (apimachinery before 0.27). The loops that take a stop
+// channel (Until, NonSlidingUntil, JitterUntil, PollUntil,
+// PollImmediateUntil) have no fix, since the ctx's end is not the
+// channel's, and are left alone when that channel is a context's Done().
+// A call whose line carries //nolint:noctx (or a bare //nolint), the
+// directive of golangci-lint's noctx, is kept on purpose and left alone.
+//
+//	// BAD
+//	func (c *Client) WaitReady(ctx context.Context) error {
+//		return wait.PollImmediate(time.Second, time.Minute, func() (bool, error) {
+//			return c.ready(ctx)
+//		})
+//	}
+//
+//	// GOOD
+//	func (c *Client) WaitReady(ctx context.Context) error {
+//		return wait.PollUntilContextTimeout(ctx, time.Second, time.Minute, true, func(ctx context.Context) (bool, error) {
+//			return c.ready(ctx)
+//		})
+//	}
+//
+// Both rules follow the rest of the check: go statements and deferred
+// calls only with -report-detached, nothing once ctx is done, nothing in
+// _test.go files without -include-tests, //ctxlint:ignore inheritctx.
+//
 // # What is left alone
 //
 // Test suites, in _test.go files, unless -include-tests: the root
@@ -149,10 +258,17 @@
 //
 //	-report-detached
 //	    also report root contexts in go statements and deferred calls,
-//	    suggesting context.WithoutCancel(ctx).
+//	    suggesting context.WithoutCancel(ctx), and the waits and calls
+//	    without the context there.
 //	-include-tests
 //	    also report, in _test.go files, the root contexts of ctx-less
 //	    helpers, and, in any file, those where only a test's t is in
 //	    scope. The ctxlint
 //	    command's -include-tests sets it, with every other check's.
+//	-waits
+//	    report waits that ignore the context (time.Sleep, <-time.After,
+//	    <-timer.C) in plain functions; off by default.
+//	-ctxless=false
+//	    do not report calls without the context (http.Get, exec.Command,
+//	    db.Query, wait.Poll, wait.Until, ... in the table above).
 package inheritctx

@@ -25,5 +25,7 @@ func Owns() []ctxinfo.Kind { return []ctxinfo.Kind{ctxinfo.Plain} }
 
 // New returns a new instance of the analyzer.
 func New() *analysis.Analyzer {
-	return rootctx.NewCheck(rootctx.Spec{Name: Name, Doc: doc, Owns: Owns()})
+	// Sleeps in plain functions are too often deliberate (a pause in a
+	// command, a throttle in a loop) to report by default: see doc.go.
+	return rootctx.NewCheck(rootctx.Spec{Name: Name, Doc: doc, Owns: Owns(), WaitsOff: true})
 }

@@ -81,3 +81,40 @@ func TestSuites(t *testing.T) {
 	}
 	testutil.CheckDiagnostics(t, inheritctx.Name, testutil.ReadDoc(t), analysistest.RunWithSuggestedFixes(t, testutil.TestData(), a, "inheritctx/tests/included"))
 }
+
+// TestWaitsAndCtxless checks the rules on waits that ignore the context
+// (off by default in plain functions) and on ctx-less calls, in plain
+// functions, and that each option turns its rule off or on.
+func TestWaitsAndCtxless(t *testing.T) {
+	a := inheritctx.New()
+	if err := a.Flags.Set("waits", "true"); err != nil { // off by default in plain functions
+		t.Fatal(err)
+	}
+	res := analysistest.RunWithSuggestedFixes(t, testutil.TestData(), a, "inheritctx/waits", "inheritctx/ctxless")
+	testutil.CheckDiagnostics(t, inheritctx.Name, testutil.ReadDoc(t), res)
+
+	// By default, plain functions' waits are left alone.
+	analysistest.Run(t, testutil.TestData(), inheritctx.New(), "inheritctx/waitsdefault")
+
+	a = inheritctx.New()
+	for _, opt := range []string{"waits", "ctxless"} {
+		if err := a.Flags.Set(opt, "false"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	analysistest.Run(t, testutil.TestData(), a, "inheritctx/off")
+}
+
+// TestWaitsAndCtxlessOptions checks that -report-detached and
+// -include-tests apply to the waits and ctx-less calls too.
+func TestWaitsAndCtxlessOptions(t *testing.T) {
+	for pkg, opt := range map[string]string{"inheritctx/waitsdetached": "report-detached", "inheritctx/waitstests": "include-tests"} {
+		a := inheritctx.New()
+		for _, o := range []string{"waits", opt} {
+			if err := a.Flags.Set(o, "true"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		testutil.CheckDiagnostics(t, inheritctx.Name, testutil.ReadDoc(t), analysistest.Run(t, testutil.TestData(), a, pkg))
+	}
+}

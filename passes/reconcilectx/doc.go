@@ -76,6 +76,83 @@
 //	}
 //	func (r *FooReconciler) refresh(ctx context.Context) error { return r.Update(ctx, r.obj) }
 //
+// # Waits that ignore the context
+//
+// time.Sleep(d), and a receive from time.After(d) or from the C channel of
+// a *time.Timer or *time.Ticker outside a select that also waits on
+// something else, in a Reconcile or a function it reaches: the worker is
+// blocked for d, other objects wait in the queue, and shutdown waits too.
+// Return ctrl.Result{RequeueAfter: d} and let the queue call back; the
+// message names d. When the wait is a statement of its own in a function
+// whose last result is an error, the fix, which keeps the flow as it is,
+// is a select that returns ctx.Err() (and ctrl.Result{}) once ctx is done;
+// a requeue is still the better change. A wait is reported even in a
+// loop that checks ctx on every turn: it still blocks the worker.
+//
+//	// BAD
+//	func (r *JobReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
+//		if !ready(job) {
+//			time.Sleep(30 * time.Second)
+//		}
+//		...
+//
+//	// GOOD
+//	func (r *JobReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
+//		if !ready(job) {
+//			return ctrl.Result{RequeueAfter: 30 * time.Second}, nil
+//		}
+//		...
+//
+// # Calls without the context
+//
+// Calls, in a Reconcile or a function it reaches, that cannot carry its
+// ctx although a form that can exists: the request, the process, the
+// query or the poll goes on after the manager shuts down. The message
+// names the form to use and passes ctx; where it is one mechanical edit,
+// the fix makes it. The calls and their replacements:
+//
+//	http.Get, Head, Post, PostForm         http.NewRequestWithContext(ctx, ...) and Do
+//	(*http.Client).Get, Head, Post, ...    http.NewRequestWithContext(ctx, ...) and the client's Do
+//	http.NewRequest                        http.NewRequestWithContext(ctx, ...)       (fix)
+//	exec.Command                           exec.CommandContext(ctx, ...)              (fix)
+//	net.Dial                               (&net.Dialer{}).DialContext(ctx, ...)      (fix)
+//	net.DialTimeout                        (&net.Dialer{Timeout: d}).DialContext(ctx, ...)
+//	net.LookupHost, LookupAddr, ...        net.DefaultResolver.LookupHost(ctx, ...)   (fix)
+//	tls.Dial                               (&tls.Dialer{Config: c}).DialContext(ctx, ...)
+//	(*tls.Conn).Handshake                  HandshakeContext(ctx)                      (fix)
+//	(*sql.DB|Tx|Conn|Stmt).Query, QueryRow, Exec, Prepare
+//	                                       QueryContext(ctx, ...), ...                (fix)
+//	(*sql.DB).Ping, Begin; (*sql.Tx).Stmt  PingContext(ctx), BeginTx(ctx, nil), StmtContext(ctx, ...) (fix)
+//	wait.Poll, wait.PollImmediate          wait.PollUntilContextTimeout(ctx, interval, timeout, immediate, cond) (fix)
+//	wait.PollInfinite, PollImmediateInfinite
+//	                                       wait.PollUntilContextCancel(ctx, interval, immediate, cond) (fix)
+//	wait.PollUntil, PollImmediateUntil     wait.PollUntilContextCancel(ctx, interval, immediate, cond)
+//	wait.ExponentialBackoff                wait.ExponentialBackoffWithContext(ctx, backoff, cond) (fix)
+//	wait.Until, NonSlidingUntil            wait.UntilWithContext, NonSlidingUntilWithContext(ctx, f, period)
+//	wait.JitterUntil                       wait.JitterUntilWithContext(ctx, f, period, jitter, sliding)
+//	wait.Forever                           wait.UntilWithContext(ctx, f, period)      (fix)
+//
+// Calls are matched by the function called (its types.Func), whatever the
+// package is imported as. The fixes of the wait functions give the
+// condition a context: a func literal without parameters gets an unnamed
+// context.Context one, another condition becomes
+// wait.ConditionFunc(cond).WithContext(). The PollUntilContext forms
+// return the context's error, not wait.ErrWaitTimeout, on timeout: there
+// is no fix in a function that mentions wait.ErrWaitTimeout (test with
+// wait.Interrupted(err) instead), nor when the package in use predates the
+// replacement (apimachinery before 0.27). The loops that take a stop
+// channel (Until, NonSlidingUntil, JitterUntil, PollUntil,
+// PollImmediateUntil) have no fix, since the ctx's end is not the
+// channel's, and are left alone when that channel is a context's Done().
+// A call whose line carries //nolint:noctx (or a bare //nolint), the
+// directive of golangci-lint's noctx, is kept on purpose and left alone.
+//
+//	// BAD
+//	err := wait.PollImmediate(time.Second, time.Minute, func() (bool, error) { return r.ready(ctx, obj) })
+//
+//	// GOOD
+//	err := wait.PollUntilContextTimeout(ctx, time.Second, time.Minute, true, func(ctx context.Context) (bool, error) { return r.ready(ctx, obj) })
+//
 // # Goroutines and deferred calls
 //
 // Root contexts in go statements and deferred calls usually detach on
@@ -102,5 +179,18 @@
 // -include-tests sets it, with every other check's): root contexts made
 // by ctx-less helpers whose root is in a _test.go file, and, in any file,
 // those where only a test's t is in scope (fix: t.Context()), as
-// inheritctx documents.
+// inheritctx documents; and, without -include-tests, waits and calls
+// without the context in _test.go files.
+//
+// # Options
+//
+//	-report-detached
+//	    also report root contexts, waits and calls without the context in
+//	    go statements and deferred calls.
+//	-include-tests
+//	    also report in _test.go files what tests do by design.
+//	-waits=false
+//	    do not report waits that ignore the context.
+//	-ctxless=false
+//	    do not report calls without the context.
 package reconcilectx

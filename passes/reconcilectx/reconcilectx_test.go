@@ -21,3 +21,10 @@ func TestReportDetached(t *testing.T) {
 	}
 	testutil.CheckDiagnostics(t, reconcilectx.Name, testutil.ReadDoc(t), analysistest.RunWithSuggestedFixes(t, testutil.TestData(), a, "reconcilectx/detached"))
 }
+
+// TestWaitsAndCtxless checks, in Reconciles and the helpers they reach,
+// the rules on waits that ignore the context and on ctx-less calls.
+func TestWaitsAndCtxless(t *testing.T) {
+	res := analysistest.RunWithSuggestedFixes(t, testutil.TestData(), reconcilectx.New(), "reconcilectx/waits")
+	testutil.CheckDiagnostics(t, reconcilectx.Name, testutil.ReadDoc(t), res)
+}

@@ -53,18 +53,49 @@
 //
 // # Outbound calls without the context
 //
-// Outbound calls that cannot carry a context although a form that can
-// exists: http.Get, Head, Post and PostForm (and the same methods of
-// *http.Client), http.NewRequest, exec.Command, net.Dial, net.DialTimeout,
-// net.LookupHost and the other lookups, tls.Dial, (*tls.Conn).Handshake,
-// and the Query, QueryRow, Exec, Prepare, Ping and Begin methods of
-// *sql.DB, *sql.Tx, *sql.Conn and *sql.Stmt. The call, the process or the
-// query keeps going after the request is cancelled or times out, and the
-// request's trace is cut. Where the context-taking form is one mechanical
-// edit (http.NewRequestWithContext, exec.CommandContext, QueryContext,
-// net.DefaultResolver.LookupHost, (&net.Dialer{}).DialContext, ...) the
-// fix makes it. Outbound calls are reported in handlers only: elsewhere no
-// request deadline is being dropped.
+// Calls that cannot carry the request's context although a form that can
+// exists: the call, the process, the query or the poll keeps going after
+// the request is cancelled or times out, and the request's trace is cut.
+// The message names the form to use and passes the request's context;
+// where it is one mechanical edit, the fix makes it. The same calls are
+// reported in Reconciles by reconcilectx and in every other function with
+// a ctx by inheritctx, with the same table:
+//
+//	http.Get, Head, Post, PostForm         http.NewRequestWithContext(ctx, ...) and Do
+//	(*http.Client).Get, Head, Post, ...    http.NewRequestWithContext(ctx, ...) and the client's Do
+//	http.NewRequest                        http.NewRequestWithContext(ctx, ...)       (fix)
+//	exec.Command                           exec.CommandContext(ctx, ...)              (fix)
+//	net.Dial                               (&net.Dialer{}).DialContext(ctx, ...)      (fix)
+//	net.DialTimeout                        (&net.Dialer{Timeout: d}).DialContext(ctx, ...)
+//	net.LookupHost, LookupAddr, ...        net.DefaultResolver.LookupHost(ctx, ...)   (fix)
+//	tls.Dial                               (&tls.Dialer{Config: c}).DialContext(ctx, ...)
+//	(*tls.Conn).Handshake                  HandshakeContext(ctx)                      (fix)
+//	(*sql.DB|Tx|Conn|Stmt).Query, QueryRow, Exec, Prepare
+//	                                       QueryContext(ctx, ...), ...                (fix)
+//	(*sql.DB).Ping, Begin; (*sql.Tx).Stmt  PingContext(ctx), BeginTx(ctx, nil), StmtContext(ctx, ...) (fix)
+//	wait.Poll, wait.PollImmediate          wait.PollUntilContextTimeout(ctx, interval, timeout, immediate, cond) (fix)
+//	wait.PollInfinite, PollImmediateInfinite
+//	                                       wait.PollUntilContextCancel(ctx, interval, immediate, cond) (fix)
+//	wait.PollUntil, PollImmediateUntil     wait.PollUntilContextCancel(ctx, interval, immediate, cond)
+//	wait.ExponentialBackoff                wait.ExponentialBackoffWithContext(ctx, backoff, cond) (fix)
+//	wait.Until, NonSlidingUntil            wait.UntilWithContext, NonSlidingUntilWithContext(ctx, f, period)
+//	wait.JitterUntil                       wait.JitterUntilWithContext(ctx, f, period, jitter, sliding)
+//	wait.Forever                           wait.UntilWithContext(ctx, f, period)      (fix)
+//
+// Calls are matched by the function called (its types.Func), whatever the
+// package is imported as. The fixes of the wait functions give the
+// condition a context: a func literal without parameters gets an unnamed
+// context.Context one, another condition becomes
+// wait.ConditionFunc(cond).WithContext(). The PollUntilContext forms
+// return the context's error, not wait.ErrWaitTimeout, on timeout: there
+// is no fix in a function that mentions wait.ErrWaitTimeout (test with
+// wait.Interrupted(err) instead), nor when the package in use predates the
+// replacement (apimachinery before 0.27). The loops that take a stop
+// channel (Until, NonSlidingUntil, JitterUntil, PollUntil,
+// PollImmediateUntil) have no fix, since the ctx's end is not the
+// channel's, and are left alone when that channel is a context's Done().
+// A call whose line carries //nolint:noctx (or a bare //nolint), the
+// directive of golangci-lint's noctx, is kept on purpose and left alone.
 //
 //	// BAD
 //	func (h *hook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -75,6 +106,30 @@
 //		req, err := http.NewRequestWithContext(r.Context(), http.MethodGet, h.upstream, nil)
 //		...
 //		resp, err := http.DefaultClient.Do(req)
+//
+// # Waits that ignore the context
+//
+// time.Sleep(d), and a receive from time.After(d) or from the C channel of
+// a *time.Timer or *time.Ticker outside a select that also waits on
+// something else, in a handler: the handler holds the connection after the
+// client went away, and an admission webhook overruns the API server's
+// deadline. Wait in a select on the request's Done() and a timer, or use a
+// wait.*WithContext helper. When the wait is a statement of its own in a
+// function whose last result is an error, the fix is a select that
+// returns the context's Err() once it is done. A wait in a loop that
+// checks the context on every turn (Err(), Done()) is left alone.
+//
+//	// BAD
+//	func (h *hook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+//		time.Sleep(h.settle)
+//
+//	// GOOD
+//	func (h *hook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+//		select {
+//		case <-r.Context().Done():
+//			return
+//		case <-time.After(h.settle):
+//		}
 //
 // # Helpers that make a root context
 //
@@ -110,5 +165,18 @@
 // -include-tests sets it, with every other check's): root contexts made
 // by ctx-less helpers whose root is in a _test.go file, and, in any file,
 // those where only a test's t is in scope (fix: t.Context()), as
-// inheritctx documents.
+// inheritctx documents; and, without -include-tests, waits and outbound
+// calls in _test.go files.
+//
+// # Options
+//
+//	-report-detached
+//	    also report root contexts, waits and outbound calls in go
+//	    statements and deferred calls of handlers.
+//	-include-tests
+//	    also report in _test.go files what tests do by design.
+//	-waits=false
+//	    do not report waits that ignore the context.
+//	-ctxless=false
+//	    do not report outbound calls without the context.
 package webhookctx

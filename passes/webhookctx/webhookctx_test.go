@@ -11,7 +11,7 @@ import (
 
 func Test(t *testing.T) {
 	res := analysistest.RunWithSuggestedFixes(t, testutil.TestData(), webhookctx.Analyzer,
-		"webhookctx/http", "webhookctx/admission", "webhookctx/outbound", "webhookctx/funcvalues")
+		"webhookctx/http", "webhookctx/admission", "webhookctx/outbound", "webhookctx/funcvalues", "webhookctx/waits")
 	testutil.CheckDiagnostics(t, webhookctx.Name, testutil.ReadDoc(t), res)
 }
 

@@ -24,9 +24,11 @@ func Handle(ctx context.Context) error {
 }
 
 // ok: the standard library is not code under development, so no facts are
-// computed for it and net.Dial's own context.Background() is not followed.
+// computed for it and net.Listen's own context.Background() is not
+// followed. (net.Dial, in the table of calls without the context, would
+// be reported as such.)
 func Dial(ctx context.Context) error {
-	c, err := net.Dial("tcp", "localhost:0")
+	c, err := net.Listen("tcp", "localhost:0")
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ package wait
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 )
@@ -55,3 +56,54 @@ func (g *Group) Start(f func()) {
 		f()
 	}()
 }
+
+// WithContext converts a ConditionFunc into a ConditionWithContextFunc.
+func (cf ConditionFunc) WithContext() ConditionWithContextFunc {
+	return func(context.Context) (done bool, err error) {
+		return cf()
+	}
+}
+
+var ErrWaitTimeout = errors.New("timed out waiting for the condition")
+
+type Backoff struct {
+	Duration time.Duration
+	Factor   float64
+	Jitter   float64
+	Steps    int
+	Cap      time.Duration
+}
+
+func Poll(interval, timeout time.Duration, condition ConditionFunc) error { return nil }
+
+func PollImmediate(interval, timeout time.Duration, condition ConditionFunc) error { return nil }
+
+func PollInfinite(interval time.Duration, condition ConditionFunc) error { return nil }
+
+func PollImmediateInfinite(interval time.Duration, condition ConditionFunc) error { return nil }
+
+func PollUntil(interval time.Duration, condition ConditionFunc, stopCh <-chan struct{}) error {
+	return nil
+}
+
+func PollImmediateUntil(interval time.Duration, condition ConditionFunc, stopCh <-chan struct{}) error {
+	return nil
+}
+
+func ExponentialBackoff(backoff Backoff, condition ConditionFunc) error { return nil }
+
+func ExponentialBackoffWithContext(ctx context.Context, backoff Backoff, condition ConditionWithContextFunc) error {
+	return nil
+}
+
+func NonSlidingUntil(f func(), period time.Duration, stopCh <-chan struct{}) {}
+
+func NonSlidingUntilWithContext(ctx context.Context, f func(context.Context), period time.Duration) {}
+
+func JitterUntil(f func(), period time.Duration, jitterFactor float64, sliding bool, stopCh <-chan struct{}) {
+}
+
+func JitterUntilWithContext(ctx context.Context, f func(context.Context), period time.Duration, jitterFactor float64, sliding bool) {
+}
+
+func Forever(f func(), period time.Duration) {}
