@@ -259,8 +259,8 @@ func TestGenerated(t *testing.T) {
 func TestIncludeTests(t *testing.T) {
 	rec := &recorder{}
 	analysistest.Run(rec, testutil.TestData(), newAnalyzer(t), "composite/tests")
-	if len(rec.errs) != 3 {
-		t.Errorf("without -include-tests: want the 3 findings missing, got %d errors", len(rec.errs))
+	if len(rec.errs) != 4 {
+		t.Errorf("without -include-tests: want the 4 findings missing, got %d errors", len(rec.errs))
 	}
 	for _, e := range rec.errs {
 		if !strings.Contains(e, "no diagnostic was reported matching") {
@@ -268,7 +268,7 @@ func TestIncludeTests(t *testing.T) {
 		}
 	}
 	analysistest.Run(t, testutil.TestData(), newAnalyzer(t, "include-tests", "true"), "composite/tests")
-	analysistest.Run(t, testutil.TestData(), newAnalyzer(t, "storedctx.include-tests", "true", "inheritctx.include-tests", "true"), "composite/tests")
+	analysistest.Run(t, testutil.TestData(), newAnalyzer(t, "storedctx.include-tests", "true", "inheritctx.include-tests", "true", "watchloop.include-tests", "true"), "composite/tests")
 	if got := newAnalyzer(t, "include-tests", "true").Flags.Lookup("storedctx.include-tests").Value.String(); got != "true" {
 		t.Errorf("-include-tests left -storedctx.include-tests %s", got)
 	}

@@ -39,7 +39,7 @@
 // Test suites: in _test.go files, what tests do by design is left alone
 // unless -include-tests: structs that keep a context (storedctx), root
 // contexts made by ctx-less helpers (a Ginkgo suite's, on a fake or
-// envtest client); and, in any file, root contexts where only a test's t
+// envtest client), watch loops (watchloop); and, in any file, root contexts where only a test's t
 // is in scope (fix: t.Context()). -include-tests sets the include-tests option of
 // every check that has one (-storedctx.include-tests,
 // -inheritctx.include-tests, ...), which can also be set one by one. Test

@@ -195,13 +195,7 @@ func (in *Info) shutdownOnly(cur inspector.Cursor, derived ast.Expr, cancel *typ
 	if v == nil || !ok || len(fns) == 0 {
 		return false
 	}
-	deferred := false
-	for use := range in.usesOf(body, cancel) {
-		if k, _ := analysisutil.Unparen(use).ParentEdge(); k == edge.CallExpr_Fun && inDefer(use, cancel) {
-			deferred = true
-		}
-	}
-	if !deferred {
+	if !in.deferredCall(body, cancel) {
 		return false
 	}
 	uses := 0
@@ -213,6 +207,57 @@ func (in *Info) shutdownOnly(cur inspector.Cursor, derived ast.Expr, cancel *typ
 	}
 	return uses > 0
 }
+
+// deferredCall reports whether body calls the function held by v in a
+// deferred call (defer cancel()).
+func (in *Info) deferredCall(body inspector.Cursor, v *types.Var) bool {
+	for use := range in.usesOf(body, v) {
+		if k, _ := analysisutil.Unparen(use).ParentEdge(); k == edge.CallExpr_Fun && inDefer(use, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// BoundedRoot reports whether the root context at cur is the parent of a
+// context.WithTimeout or WithDeadline (or their Cause forms) whose cancel
+// function the function that makes it defers: a detached context that
+// ends by itself, at its deadline or when the function returns
+// (sctx, cancel := context.WithTimeout(context.Background(), d); defer
+// cancel()).
+func (in *Info) BoundedRoot(cur inspector.Cursor) bool {
+	cur = analysisutil.Unparen(cur)
+	if k, idx := cur.ParentEdge(); k != edge.CallExpr_Args || idx != 0 {
+		return false
+	}
+	withCur := cur.Parent()
+	if !analysisutil.IsPkgFunc(analysisutil.Callee(in.TypesInfo, withCur.Node().(*ast.CallExpr)), ContextPath, deadlineFuncs...) {
+		return false
+	}
+	var cancel ast.Expr
+	withCur = analysisutil.Unparen(withCur)
+	switch p := withCur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && len(p.Lhs) == 2 {
+			cancel = p.Lhs[1]
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && len(p.Names) == 2 {
+			cancel = p.Names[1]
+		}
+	}
+	id, ok := ast.Unparen(cancel).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, _ := in.TypesInfo.ObjectOf(id).(*types.Var)
+	body, ok := outermostFunc(cur)
+	return v != nil && ok && in.deferredCall(body, v)
+}
+
+// deadlineFuncs are the functions of package context that derive a
+// context with a deadline.
+var deadlineFuncs = []string{"WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause"}
 
 // inDefer reports whether the use of v at cur is in a defer statement
 // that lies within v's scope.

@@ -271,3 +271,75 @@ func (in *Info) anyWaitBefore(child inspector.Cursor, list []ast.Stmt, k edge.Ki
 	}
 	return false
 }
+
+// maxDoneDepth bounds how many func literals DoneWhenRun follows to their
+// calls.
+const maxDoneDepth = 3
+
+// DoneWhenRun is IsDone, also through the calls of local func literals:
+// code in a func literal bound to a local variable (giveUp := func()
+// error { ... }) runs only once a context is done when every use of the
+// variable is a call that does (case <-ctx.Done(): return giveUp()).
+func (in *Info) DoneWhenRun(cur inspector.Cursor, stop ast.Node) bool {
+	return in.doneWhenRun(cur, stop, 0)
+}
+
+func (in *Info) doneWhenRun(cur inspector.Cursor, stop ast.Node, depth int) bool {
+	if in.IsDone(cur, stop) {
+		return true
+	}
+	if depth >= maxDoneDepth {
+		return false
+	}
+	for lit := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if lit == cur {
+			continue
+		}
+		if _, ok := lit.Node().(*ast.FuncLit); !ok || lit.Node() == stop {
+			return false
+		}
+		v := in.boundTo(lit)
+		if v == nil {
+			continue // a go func() { ... }(), say: its enclosing code decides
+		}
+		body, ok := outermostFunc(lit)
+		if !ok {
+			return false
+		}
+		calls := 0
+		for use := range in.usesOf(body, v) {
+			u := analysisutil.Unparen(use)
+			if k, _ := u.ParentEdge(); k != edge.CallExpr_Fun || !in.doneWhenRun(u.Parent(), stop, depth+1) {
+				return false
+			}
+			calls++
+		}
+		return calls > 0
+	}
+	return false
+}
+
+// boundTo returns the local variable that the func literal at lit is
+// declared to (f := func() {...}, var f = func() {...}), or nil.
+func (in *Info) boundTo(lit inspector.Cursor) *types.Var {
+	lit = analysisutil.Unparen(lit)
+	var id *ast.Ident
+	switch k, idx := lit.ParentEdge(); k {
+	case edge.AssignStmt_Rhs:
+		if as := lit.Parent().Node().(*ast.AssignStmt); as.Tok == token.DEFINE && len(as.Lhs) == len(as.Rhs) {
+			id, _ = as.Lhs[idx].(*ast.Ident)
+		}
+	case edge.ValueSpec_Values:
+		if spec := lit.Parent().Node().(*ast.ValueSpec); len(spec.Names) == len(spec.Values) {
+			id = spec.Names[idx]
+		}
+	}
+	if id == nil {
+		return nil
+	}
+	v, _ := in.TypesInfo.Defs[id].(*types.Var)
+	if v == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}

@@ -232,7 +232,7 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 				continue
 			}
 		}
-		if !m.runsDuringCall(c, fn) || m.in.ScopeAt(c).Provider != nil || m.in.IsDone(c, fn.Node) {
+		if !m.runsDuringCall(c, fn) || m.in.ScopeAt(c).Provider != nil || m.in.DoneWhenRun(c, fn.Node) {
 			continue
 		}
 		switch {

@@ -178,6 +178,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	m := &minters{in: in, pass: pass, facts: facts, nodes: map[*ctxinfo.Func]*node{}, memo: map[*ctxinfo.Func][]reached{}, ext: map[string]*Root{}, fixed: map[*types.Func]string{}}
 	sites := map[*Root]*Site{}
+	drains := map[*Root]bool{} // roots reached from code that runs once a context is done
 	var order []*Site
 
 	root := in.Inspector.Root()
@@ -194,7 +195,13 @@ func run(pass *analysis.Pass) (any, error) {
 		if scope.Provider == nil && isRoot {
 			scope, test = in.TestScopeAt(cur), true
 		}
-		if scope.Provider == nil || in.IsDone(cur, scope.Provider.Node) {
+		if scope.Provider == nil {
+			continue
+		}
+		if in.DoneWhenRun(cur, scope.Provider.Node) {
+			for _, r := range reach {
+				drains[r.root] = true
+			}
 			continue
 		}
 		if isRoot {
@@ -218,6 +225,14 @@ func run(pass *analysis.Pass) (any, error) {
 	// fixes them all.
 	atCall := map[*ast.CallExpr]*Finding{}
 	for _, site := range order {
+		// A helper that some caller runs once its context is done (to stop
+		// or drain what that context ran) cannot take the caller's ctx
+		// there; when its root context has a deadline and a deferred
+		// cancel, the detachment is bounded and deliberate, whoever else
+		// calls the helper. Roots of other packages carry no such proof.
+		if drains[site.Root] && site.Root.Local() && in.BoundedRoot(site.Root.cur) {
+			continue
+		}
 		f := site.finding()
 		if prev := atCall[f.Call]; prev != nil && !site.Root.Local() {
 			prev.Site.merge(site)

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
+	"github.com/ctxlint/ctxlint/internal/ctxinfo"
 )
 
 // maxVia is how many helpers between the caller and the function that
@@ -137,8 +138,11 @@ func hopName(pass *analysis.Pass, h Hop) string {
 }
 
 // callerName names the function whose ctx a caller does not pass:
-// "FooReconciler.Reconcile", or "the func literal in Run"; short leaves
-// the receiver type out ("Reconcile").
+// "FooReconciler.Reconcile", "the func literal in Run", or, for a func
+// literal given to a call (a Ginkgo spec body, an Eventually poll), the
+// function it is given to, by its declared name: "the func literal passed
+// to It". short leaves the receiver type out ("Reconcile") and, for a
+// literal, the enclosing function.
 func (res *Result) callerName(c *Caller, short bool) string {
 	p := c.Scope.Provider
 	if p.Obj != nil {
@@ -147,13 +151,20 @@ func (res *Result) callerName(c *Caller, short bool) string {
 		}
 		return calleeName(p.Obj)
 	}
+	name := p.Name()
+	if p.PassedTo != nil && p.Kind == ctxinfo.Plain {
+		name = "the func literal passed to " + calleeName(p.PassedTo)
+	}
+	if short {
+		return name
+	}
 	encl := res.Info.Enclosing(c.Cur)
 	for i := len(encl) - 1; i >= 0; i-- {
 		if encl[i].Obj != nil {
-			return p.Name() + " in " + calleeName(encl[i].Obj)
+			return name + " in " + calleeName(encl[i].Obj)
 		}
 	}
-	return p.Name()
+	return name
 }
 
 // fixSignature sets the site's Fixed and FixedBy: the first function on

@@ -226,7 +226,8 @@
 // interfaces without a ctx, tests before Go 1.24 that start from
 // context.Background());
 // code that runs once the context is done (a case <-ctx.Done() branch,
-// after <-ctx.Done(), under if ctx.Err() != nil), where a shutdown needs a
+// after <-ctx.Done(), under if ctx.Err() != nil, in a local closure
+// called only there), where a shutdown needs a
 // fresh bounded context because ctx can no longer carry it: also after a
 // select whose every other case, default included, leaves (returns,
 // continues, panics, or calls os.Exit, log.Fatal or klog.Fatal), and after
@@ -241,7 +242,16 @@
 // context.Background(), d); defer cancel(); defer srv.Shutdown(sctx)), a
 // lifetime the function owns so that its shutdown has a live context; a
 // WithTimeout of context.Background() that does the call's own work is
-// still reported, deferred cancel or not; a root context that is only the
+// still reported, deferred cancel or not; a helper that stops or drains
+// work and is reached from code that runs once a context is done
+// (directly, or in a closure such as giveUp := func() { go
+// f.stopAndDrain() } called only in case <-ctx.Done() branches), whose
+// root context has a deadline (WithTimeout or WithDeadline of
+// context.Background() with its cancel deferred): on that path the
+// caller's ctx is already cancelled, so the helper cannot take it, and
+// its other callers share the same bounded detachment; the same helper
+// reached only while ctx is live, or making an unbounded root, is still
+// reported; a root context that is only the
 // default for a missing value, which the next statement replaces with it
 // (ctx := context.Background(); if r != nil { ctx = r.Context() });
 // context.Background() given to an oauth2 client or token source

@@ -164,8 +164,11 @@
 //
 // Code that runs once ctx is done (in a case <-ctx.Done() branch, after
 // <-ctx.Done(), under if ctx.Err() != nil, after a select whose other
-// cases all leave, or after if ctx.Err() == nil { return }), where a
-// fresh context for cleanup is right;
+// cases all leave, or after if ctx.Err() == nil { return }, or in a
+// local closure called only there), where a fresh context for cleanup is
+// right, and a ctx-less helper reached from there whose root context has
+// a deadline and a deferred cancel (a bounded stop or drain), whoever
+// else calls it;
 // context.WithCancel(context.Background()) whose cancel function is
 // stored, returned or handed on, which starts a lifetime that something
 // else ends, or deferred while only deferred calls use the derived

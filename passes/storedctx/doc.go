@@ -182,7 +182,10 @@
 //
 // Any other context kept in a struct outlives the call it belongs to, so
 // later work through the field runs with a context that may already be
-// cancelled, or that no caller can cancel. A field set to
+// cancelled, or that no caller can cancel. A context put in an exported
+// field of another package's struct (a bundle, see What is left alone) is
+// reported where it is put, when the value may keep it beyond its call.
+// A field set to
 // context.Background() or context.TODO() is never cancelled, so no
 // caller's cancellation or deadline reaches the work done through it.
 // Pass ctx to the functions that need it, and keep a context.CancelFunc
@@ -224,7 +227,11 @@
 //     (filepath.WalkDir(root, w.visit)). The interface counts when the
 //     type is used as it in the package (passed, assigned, returned, put
 //     in a composite literal) or when it is declared in the package or in
-//     a package it imports. The context is then the adapter's own
+//     a package it imports; only methods declared in another package
+//     count: a method of the package's own interface, which the package
+//     can give a ctx parameter, imposes nothing, while one that such an
+//     interface embeds from another package (io.Closer's Close) does.
+//     The context is then the adapter's own
 //     lifetime. A read of the field that uses it where a ctx is in scope
 //     (watching its end there is fine), or a WithContext-style setter,
 //     makes it a finding again; ctx-less helper methods that the imposed
@@ -291,6 +298,21 @@
 //     constructor, whose callers elsewhere are not seen, or a result kept
 //     in a field or map, as a reconciler keeping a sender built with one
 //     reconcile's ctx for every later send) makes it a finding again;
+//   - a bundle that other packages fill in: an exported context field of
+//     an exported struct, in a module under development, that its own
+//     package never sets, never reads in place of a ctx of its own, and
+//     does not keep as a reconciler, runnable or handler
+//     (fallback.ScaledObjectHandler{Ctx: ctx, ...}, built per call by the
+//     scaling package). A package is analysed before those that import
+//     it, so whether the context outlives its call is decided where the
+//     value is built: every package of the module reports, at the store
+//     (in a composite literal, or x.f = ctx), a context put in such a
+//     field of another package's struct, unless it is the ctx of the
+//     function that builds the value or of a function around it (a func
+//     literal capturing it), and the value does not outlive that function,
+//     as for a per-call state object above (for x.f = ctx, x is a local
+//     variable of the struct type, or a pointer to a composite literal
+//     of it built there);
 //   - a type that is itself a context: it declares context methods of its
 //     own, or it embeds a context and is neither a long-lived type as
 //     above nor has methods that receive a ctx (a reconciler that embeds

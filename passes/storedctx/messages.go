@@ -96,6 +96,9 @@ const (
 	ruleOther      = "Other stored contexts"
 )
 
+// maxMessage is the longest a message may be.
+const maxMessage = 200
+
 // diagnostic reports the field of f: what it stores, what is wrong with
 // that and what to do instead, under the first rule that applies (in the
 // order of doc.go), with the stores and reads that show it as related
@@ -156,6 +159,9 @@ func (s *state) diagnostic(f *finding) analysis.Diagnostic {
 			relate(r.Node(), "read here, where a context of the function's own is in scope")
 		}
 		msg = fmt.Sprintf("%s%s: %s uses it in place of its own ctx (at %s); use the ctx %s receives and remove the field", head, rootIn, fn.Name(), s.pos(f.conflicts[0].Node()), fn.Name())
+		if len(msg) > maxMessage {
+			msg = fmt.Sprintf("%s%s: %s uses it in place of its own ctx (at %s); use that ctx and remove the field", head, rootIn, fn.Name(), s.pos(f.conflicts[0].Node()))
+		}
 	case len(f.setters) > 0:
 		rule = ruleSetter
 		st := f.setters[0]
@@ -185,6 +191,9 @@ func (s *state) diagnostic(f *finding) analysis.Diagnostic {
 			msg = fmt.Sprintf("%s%s, though %s receives a ctx of its own; use %s's ctx parameter and remove the field", head, rootIn, m[0].Name(), m[0].Name())
 		} else {
 			msg = fmt.Sprintf("%s%s, though %s receive a ctx of their own; use their ctx parameters and remove the field", head, rootIn, funcNames(m))
+			if len(msg) > maxMessage {
+				msg = fmt.Sprintf("%s%s, though %d of its methods receive a ctx of their own; use their ctx parameters and remove the field", head, rootIn, len(m))
+			}
 		}
 	case len(f.roots) > 0:
 		rule = ruleOther
@@ -192,6 +201,9 @@ func (s *state) diagnostic(f *finding) analysis.Diagnostic {
 	default:
 		rule = ruleOther
 		msg = head + ": a stored context outlives the call it belongs to; pass ctx to the functions that need it instead"
+	}
+	if len(msg) > maxMessage && rootIn != "" {
+		msg = strings.Replace(msg, rootIn, "", 1) // the store is among the related information
 	}
 	return analysis.Diagnostic{
 		Pos:     fd.pos,

@@ -14,7 +14,9 @@ import (
 // imposedMethods returns the names of the methods of o's type whose signatures
 // are imposed from outside: methods of the non-empty interfaces that the
 // type is used as, or implements among those declared in this package
-// and the packages it imports.
+// and the packages it imports, when the method is declared in another
+// package (an interface of this package, or a method it adds to an
+// embedded one, is this package's to change).
 func (s *state) imposedMethods(o *owner) map[string]bool {
 	if o.imposed != nil {
 		return o.imposed
@@ -26,7 +28,11 @@ func (s *state) imposedMethods(o *owner) map[string]bool {
 		}
 		if types.Implements(src, iface) {
 			for m := range iface.Methods() {
-				o.imposed[m.Name()] = true
+				// A method that this package's own interface declares is
+				// not imposed: the package can give it a ctx parameter.
+				if m.Pkg() != s.pass.Pkg {
+					o.imposed[m.Name()] = true
+				}
 			}
 		}
 	}

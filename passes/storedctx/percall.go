@@ -221,11 +221,27 @@ func (e *escape) result(cur inspector.Cursor) bool {
 // implements, a func (which may capture it), or a pointer, container or
 // struct of such a type.
 func (e *escape) holds(t types.Type, depth int) bool {
-	if depth > 4 {
+	return e.holdsSeen(t, depth, map[*types.Named]bool{})
+}
+
+// maxHoldsDepth bounds how deep holds looks into nested types (an
+// instantiation can nest without end); deeper, it assumes the worst.
+const maxHoldsDepth = 16
+
+// holdsSeen is holds, skipping the defined types already looked at (or
+// being looked at, through a cycle): a second look finds nothing new.
+func (e *escape) holdsSeen(t types.Type, depth int, seen map[*types.Named]bool) bool {
+	if depth > maxHoldsDepth {
 		return true
 	}
 	if types.Identical(t, e.typ) {
 		return true
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		if seen[n] {
+			return false
+		}
+		seen[n] = true
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
@@ -234,14 +250,14 @@ func (e *escape) holds(t types.Type, depth int) bool {
 		return types.Implements(e.typ, u) || types.Implements(types.NewPointer(e.typ), u)
 	case *types.Struct:
 		for f := range u.Fields() {
-			if e.holds(f.Type(), depth+1) {
+			if e.holdsSeen(f.Type(), depth+1, seen) {
 				return true
 			}
 		}
 		return false
 	}
 	elems := elems(t)
-	return elems == nil || slices.ContainsFunc(elems, func(el types.Type) bool { return e.holds(el, depth+1) })
+	return elems == nil || slices.ContainsFunc(elems, func(el types.Type) bool { return e.holdsSeen(el, depth+1, seen) })
 }
 
 // into reports whether a value assigned to lhs may outlive the call: lhs

@@ -60,12 +60,15 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		fields:   map[*types.Var]*field{},
 		funcFlds: map[*types.Var]bool{},
 	}
-	if !s.collectFields() {
+	local := s.collectFields()
+	foreign := s.collectForeign()
+	if !local && len(foreign) == 0 {
 		return nil, nil
 	}
 	s.collectUses()
 	s.propagate()
 	s.report()
+	s.reportForeign(foreign)
 	return nil, nil
 }
 
@@ -163,7 +166,7 @@ func (s *state) report() {
 			if owns {
 				f.expired = nil // it keeps the cancel too: the ctx lives as long as the type wants
 			}
-			if len(f.perRequest) == 0 && len(f.expired) == 0 && (owns || f.borrowed || f.keepsLife || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) || s.isPerCall(f) {
+			if len(f.perRequest) == 0 && len(f.expired) == 0 && (owns || f.borrowed || f.keepsLife || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) || s.isPerCall(f) || s.storedElsewhere(f) {
 				continue
 			}
 			s.pass.Report(s.diagnostic(f))

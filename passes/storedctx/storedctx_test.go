@@ -2,6 +2,7 @@ package storedctx_test
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -24,6 +25,13 @@ func checkDiagnostics(t *testing.T, results []*analysistest.Result) {
 		t.Fatal(err)
 	}
 	testutil.CheckDiagnostics(t, "storedctx", string(doc), results)
+}
+
+// TestBundle checks a struct of one package that others of the module
+// fill in: the declaring package leaves its exported context field to
+// them, and they report the stores that are not per-call.
+func TestBundle(t *testing.T) {
+	checkDiagnostics(t, analysistest.Run(t, filepath.Join(testutil.TestData(), "mod", "bundle"), storedctx.Analyzer, "./..."))
 }
 
 func TestIncludeTests(t *testing.T) {

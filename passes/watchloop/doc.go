@@ -204,6 +204,13 @@
 // encloses it) assigned it before the loop; and any call that
 // takes a ctx and returns a context is assumed to derive from it.
 //
+// # Test files
+//
+// Watch loops in _test.go files (tests that drive a fake watcher and stop
+// it themselves) are left alone unless -include-tests, as every check
+// leaves alone what tests do by design. Test support packages that are
+// not _test.go files are reported as any other code.
+//
 // # Options
 //
 // -check-stop=false turns off the rule "Watches not stopped".
@@ -211,4 +218,6 @@
 // ctx in scope closes when ctx ends; use it when your watchers ignore
 // their context: every loop that only the watch closing ends is then
 // reported.
+// -include-tests also reports watch loops in _test.go files; the ctxlint
+// command's -include-tests sets it, with every other check's.
 package watchloop

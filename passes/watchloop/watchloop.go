@@ -15,6 +15,7 @@ import (
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
 	"github.com/ctxlint/ctxlint/internal/directive"
+	"github.com/ctxlint/ctxlint/internal/rootctx"
 )
 
 //go:embed doc.go
@@ -32,6 +33,7 @@ var Analyzer = New()
 type config struct {
 	checkStop      bool
 	ctxClosesWatch bool
+	includeTests   bool
 }
 
 // New returns a new instance of the analyzer.
@@ -51,6 +53,8 @@ func New() *analysis.Analyzer {
 		"report watches created in a function that are not stopped (or handed on) on every path")
 	a.Flags.BoolVar(&opts.ctxClosesWatch, "ctx-closes-watch", true,
 		"trust that a watch created from the ctx in scope closes its channel when ctx ends, as client-go's do; set to false if your watchers ignore their ctx")
+	a.Flags.BoolVar(&opts.includeTests, rootctx.IncludeTestsFlag, false,
+		"also report watch loops in _test.go files (tests of fake watchers, which the test stops)")
 	return a
 }
 
@@ -137,7 +141,7 @@ func (c *checker) declsWithWatches() []inspector.Cursor {
 		for a := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.GenDecl)(nil)) {
 			decl = a // the outermost
 		}
-		if !decl.Valid() {
+		if !decl.Valid() || !c.opts.includeTests && analysisutil.InTestFile(c.pass.Fset, decl.Node().Pos()) {
 			continue
 		}
 		out = append(out, decl)

@@ -21,6 +21,14 @@ func TestNoWatchPackage(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), watchloop.Analyzer, "watchloop/nowatch")
 }
 
+// TestIncludeTests checks that watch loops in _test.go files are left
+// alone by default, as every check does, and reported with
+// -include-tests.
+func TestIncludeTests(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(), watchloop.Analyzer, "watchloop/tests/quiet")
+	analysistest.Run(t, testutil.TestData(), withFlag(t, "include-tests", "true"), "watchloop/tests/included")
+}
+
 func TestCheckStopOff(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), withFlag(t, "check-stop", "false"), "watchloop/nostop")
 }
@@ -41,6 +49,7 @@ func TestDiagnostics(t *testing.T) {
 	results := analysistest.Run(t, dir, watchloop.Analyzer, "watchloop/basic")
 	results = append(results, analysistest.Run(t, dir, withFlag(t, "check-stop", "false"), "watchloop/nostop")...)
 	results = append(results, analysistest.Run(t, dir, withFlag(t, "ctx-closes-watch", "false"), "watchloop/ctxnoclose")...)
+	results = append(results, analysistest.Run(t, dir, withFlag(t, "include-tests", "true"), "watchloop/tests/included")...)
 	testutil.CheckDiagnostics(t, "watchloop", string(doc), results)
 }
 

@@ -3,6 +3,8 @@ package tests
 import (
 	"context"
 	"testing"
+
+	"k8s.io/apimachinery/pkg/watch"
 )
 
 type fixture struct {
@@ -21,4 +23,9 @@ func TestGet(t *testing.T) {
 		_ = lookup(context.TODO(), "a") // want `inheritctx: context.TODO\(\) replaces t.Context\(\), the test's context; use t.Context\(\)`
 	})
 	func(ctx context.Context) { _ = get("b") }(t.Context())
+}
+
+func follow(ctx context.Context, w watch.Interface) {
+	for range w.ResultChan() { // want `watchloop: loop over w.ResultChan\(\) ignores ctx`
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	. "github.com/onsi/ginkgo/v2"
+	g "github.com/onsi/ginkgo/v2"
 	"sigs.k8s.io/controller-runtime/pkg/client"
 	"sigs.k8s.io/controller-runtime/pkg/client/fake"
 )
@@ -16,12 +17,24 @@ func TestSuite(t *testing.T) {
 }
 
 func getWidget(name string) error {
-	return k8sClient.Get(context.Background(), client.ObjectKey{Name: name}, &Widget{}) // want `context.Background\(\) in getWidget, which the func literal calls without its ctx; thread a context.Context parameter down and pass ctx`
+	return k8sClient.Get(context.Background(), client.ObjectKey{Name: name}, &Widget{}) // want `context.Background\(\) in getWidget, which the func literal passed to It calls without its ctx; thread a context.Context parameter down and pass ctx`
 }
 
 var _ = Describe("Widget", func() {
 	It("reconciles", func(ctx SpecContext) {
 		_ = getWidget("a")
+	})
+})
+
+// The spec body is named by the function it is given to, however that
+// is imported.
+func listWidgets() error {
+	return k8sClient.List(context.TODO(), nil) // want `^context.TODO\(\) in listWidgets, which the func literal passed to BeforeEach calls without its ctx;`
+}
+
+var _ = g.Describe("Widgets", func() {
+	g.BeforeEach(func(ctx g.SpecContext) {
+		_ = listWidgets()
 	})
 })
 

@@ -1,0 +1,72 @@
+// Package scaling builds values of handler's structs.
+package scaling
+
+import (
+	"context"
+	"sync"
+
+	"example.com/bundle/handler"
+)
+
+// ok: per-call bundles built from the call's ctx (captured by a func
+// literal too) that do not outlive the call that builds them.
+func Scale(ctx context.Context, names []string) error {
+	var wg sync.WaitGroup
+	for _, n := range names {
+		wg.Add(1)
+		go func(name string) {
+			defer wg.Done()
+			h := handler.Handler{Ctx: ctx, Name: name}
+			_ = handler.Process(h)
+		}(n)
+	}
+	wg.Wait()
+	var opts handler.Handler
+	opts.Ctx = ctx
+	p := &handler.Handler{Name: "p"}
+	p.Ctx = ctx
+	_ = p.Update()
+	return handler.Process(opts)
+}
+
+type cache struct{ h *handler.Handler }
+
+// A bundle kept beyond the call, or built with a context that is not the
+// call's: reported here, where it is built.
+func (c *cache) remember(ctx context.Context) {
+	c.h = &handler.Handler{Ctx: ctx} // want `^field Ctx of handler.Handler is set here to a context that the value may keep beyond its call`
+}
+
+func (c *cache) reset(ctx context.Context) {
+	c.h.Ctx = ctx // want `^field Ctx of handler.Handler is set here to a context`
+}
+
+func background() error {
+	return handler.Process(handler.Handler{Ctx: context.Background()}) // want `^field Ctx of handler.Handler is set here to a context`
+}
+
+func keep(ctx context.Context) handler.Handler {
+	return handler.Handler{Ctx: ctx} // want `^field Ctx of handler.Handler is set here to a context`
+}
+
+// ok: the result kept is of a type that, however deep, cannot refer to
+// the bundle.
+type (
+	sample   struct{ q quantity }
+	quantity struct{ a amount }
+	amount   struct{ d decimal }
+	decimal  struct{ n natural }
+	natural  struct{ words []word }
+	word     struct{ w uint }
+)
+
+type collector struct{ last []sample }
+
+func measure(h handler.Handler) ([]sample, error) { return nil, h.Update() }
+
+func (c *collector) collect(ctx context.Context) error {
+	h := handler.Handler{Ctx: ctx}
+	s, err := measure(h)
+	c.last = append(c.last, s...)
+	return err
+}
