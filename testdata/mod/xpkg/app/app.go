@@ -18,7 +18,7 @@ func Handle(ctx context.Context) error {
 	}
 	// The two roots util.Both reaches are one finding at the call: passing
 	// ctx into util.Both fixes both. Each root is related information.
-	util.Both() // want `^inheritctx: context.TODO\(\) in util.Both \(example.com/xpkg/util/util.go:16\) and 1 more root context, which Handle calls without its ctx; thread a context.Context parameter down and pass ctx$`
+	util.Both()              // want `^inheritctx: context.TODO\(\) in util.Both \(example.com/xpkg/util/util.go:16\) and 1 more root context, which Handle calls without its ctx; thread a context.Context parameter down and pass ctx$`
 	util.Detached()          // ok: the helper detaches on purpose
 	return util.WithCtx(ctx) // ok: takes ctx
 }
