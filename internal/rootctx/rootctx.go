@@ -153,6 +153,11 @@ type Caller struct {
 type Result struct {
 	Info     *ctxinfo.Info
 	Findings []*Finding
+
+	// Others are the findings of the rules on stop channels and inner
+	// contexts, in source order.
+	Others []*Other
+	groups map[*types.Var]ctxinfo.Group
 }
 
 // Of returns the rootctx result among pass's requirements, whichever
@@ -169,6 +174,11 @@ func Of(pass *analysis.Pass) *Result {
 func run(pass *analysis.Pass) (any, error) {
 	in := pass.ResultOf[ctxinfo.Analyzer].(*ctxinfo.Info)
 	res := &Result{Info: in}
+	if in.Context != nil {
+		res.groups = in.Groups()
+		res.Others = append(stopChans(pass, in, res.groups), innerCtxs(pass, in, res.groups)...)
+		slices.SortStableFunc(res.Others, func(a, b *Other) int { return cmp.Compare(a.Pos, b.Pos) })
+	}
 	if in.Context == nil || !analysisutil.Imports(pass.Pkg, ctxinfo.ContextPath) && !FactsEnabled(pass.Analyzer) {
 		return res, nil // fast path: no context.Background here, and no facts to follow
 	}

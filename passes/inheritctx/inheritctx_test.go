@@ -81,3 +81,17 @@ func TestSuites(t *testing.T) {
 	}
 	testutil.CheckDiagnostics(t, inheritctx.Name, testutil.ReadDoc(t), analysistest.RunWithSuggestedFixes(t, testutil.TestData(), a, "inheritctx/tests/included"))
 }
+
+// TestStopChan checks the rule on stop channels that never close, and
+// that its option switches it off.
+func TestStopChan(t *testing.T) {
+	res := analysistest.RunWithSuggestedFixes(t, testutil.TestData(), inheritctx.New(), "inheritctx/stopchan")
+	testutil.CheckDiagnostics(t, inheritctx.Name, testutil.ReadDoc(t), res)
+}
+
+// TestInnerCtx checks the rule on outer contexts used where a func
+// literal brings its own (an errgroup's context, its ctx parameter).
+func TestInnerCtx(t *testing.T) {
+	res := analysistest.RunWithSuggestedFixes(t, testutil.TestData(), inheritctx.New(), "inheritctx/innerctx")
+	testutil.CheckDiagnostics(t, inheritctx.Name, testutil.ReadDoc(t), res)
+}

@@ -1,0 +1,98 @@
+package rootctx
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
+	"github.com/ctxlint/ctxlint/internal/ctxinfo"
+)
+
+// RuleInnerCtx is the heading, in every root-context check's doc.go, of
+// the rule on outer contexts used where a func literal brings its own:
+// an errgroup's context, or the literal's context parameter.
+const RuleInnerCtx = "The group's context and other inner contexts"
+
+// InnerCtxFlag is the option that switches the inner-context rule off.
+const InnerCtxFlag = "innerctx"
+
+// innerCtxs finds the calls, in a func literal that brings its own
+// context (a named context parameter, or the context of the errgroup
+// whose Go or TryGo runs it), that pass a captured outer context instead:
+// the context parameter of an enclosing function, or the context the
+// group was made from. Other captured contexts (ctx derived outside the
+// literal) are left alone: they may derive from the inner one.
+func innerCtxs(pass *analysis.Pass, in *ctxinfo.Info, groups map[*types.Var]ctxinfo.Group) []*Other {
+	var out []*Other
+	for cur := range in.Inspector.Root().Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok || !in.IsContext(v.Type()) {
+			continue
+		}
+		arg := analysisutil.Unparen(cur)
+		if arg.ParentEdgeKind() != edge.CallExpr_Args {
+			continue
+		}
+		call := arg.Parent().Node().(*ast.CallExpr)
+		callee := analysisutil.Callee(pass.TypesInfo, call)
+		if analysisutil.IsPkgFunc(callee, ctxinfo.ContextPath, "WithoutCancel") {
+			continue // detaching on purpose
+		}
+		inner, ok := in.InnerAt(cur, groups)
+		if !ok || v == inner.Var || inner.Lit.Node.Pos() <= v.Pos() && v.Pos() < inner.Lit.Node.End() {
+			continue
+		}
+		outer := outerOf(in, inner, cur, v)
+		if outer == "" {
+			continue
+		}
+		s := in.ScopeAt(cur)
+		if s.Provider == nil || in.IsDone(cur, inner.Lit.Node) {
+			continue
+		}
+		what := "the call"
+		if callee != nil {
+			what = calleeName(callee)
+		}
+		o := &Other{Rule: RuleInnerCtx, Scope: s, Pos: id.Pos(), End: id.End()}
+		if inner.Group != nil {
+			o.Message = fmt.Sprintf("%s is passed %s in a func the errgroup runs; use %s, the group's context, cancelled when another of its funcs fails", what, v.Name(), inner.Name())
+		} else {
+			o.Message = fmt.Sprintf("%s is passed %s, captured from %s, in a func literal that receives its own context; use %s", what, v.Name(), outer, inner.Name())
+		}
+		if in.Resolves(id.Pos(), inner.Name(), inner.Var) {
+			o.Fixes = []analysis.SuggestedFix{{
+				Message:   "Use " + inner.Name(),
+				TextEdits: []analysis.TextEdit{{Pos: id.Pos(), End: id.End(), NewText: []byte(inner.Name())}},
+			}}
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// outerOf names where the outer context v comes from, when it is one the
+// rule knows: the function whose context parameter it is, or, for a
+// group, the context the group was made from. It returns "" otherwise.
+func outerOf(in *ctxinfo.Info, inner ctxinfo.Inner, cur inspector.Cursor, v *types.Var) string {
+	if inner.Group != nil && inner.Group.Parent == v {
+		return "errgroup.WithContext"
+	}
+	outside := false
+	for _, fn := range in.Enclosing(cur) {
+		if fn == inner.Lit {
+			outside = true
+			continue
+		}
+		if outside && fn.Ctx != nil && fn.Ctx.Var == v {
+			return fn.Name()
+		}
+	}
+	return ""
+}
