@@ -95,3 +95,15 @@ func TestInnerCtx(t *testing.T) {
 	res := analysistest.RunWithSuggestedFixes(t, testutil.TestData(), inheritctx.New(), "inheritctx/innerctx")
 	testutil.CheckDiagnostics(t, inheritctx.Name, testutil.ReadDoc(t), res)
 }
+
+// TestRulesOff checks that -stopchan=false and -innerctx=false switch
+// their rules off.
+func TestRulesOff(t *testing.T) {
+	a := inheritctx.New()
+	for _, f := range []string{"stopchan", "innerctx"} {
+		if err := a.Flags.Set(f, "false"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	analysistest.Run(t, testutil.TestData(), a, "inheritctx/rulesoff")
+}
