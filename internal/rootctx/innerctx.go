@@ -41,8 +41,8 @@ func innerCtxs(pass *analysis.Pass, in *ctxinfo.Info, groups map[*types.Var]ctxi
 		}
 		call := arg.Parent().Node().(*ast.CallExpr)
 		callee := analysisutil.Callee(pass.TypesInfo, call)
-		if analysisutil.IsPkgFunc(callee, ctxinfo.ContextPath, "WithoutCancel") {
-			continue // detaching on purpose
+		if analysisutil.IsPkgFunc(callee, ctxinfo.ContextPath, "WithoutCancel") || valueAccessor(in, pass.TypesInfo.TypeOf(call.Fun)) {
+			continue // detaching on purpose; reading a value, the same in the inner context
 		}
 		inner, ok := in.InnerAt(cur, groups)
 		if !ok || v == inner.Var || inner.Lit.Node.Pos() <= v.Pos() && v.Pos() < inner.Lit.Node.End() {
@@ -95,4 +95,21 @@ func outerOf(in *ctxinfo.Info, inner ctxinfo.Inner, cur inspector.Cursor, v *typ
 		}
 	}
 	return ""
+}
+
+// valueAccessor reports whether t is the type of a function that only
+// reads a value from its context: func(ctx context.Context[, ...T]) V
+// with one result that is neither an error nor a context (a logger, a
+// span, metadata: ctrl.LoggerFrom, logr.FromContext). The inner context
+// derives from the outer one and carries the same values.
+func valueAccessor(in *ctxinfo.Info, t types.Type) bool {
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok || sig.Results().Len() != 1 || sig.Params().Len() == 0 || !in.IsContext(sig.Params().At(0).Type()) {
+		return false
+	}
+	if n := sig.Params().Len(); n > 2 || n == 2 && !sig.Variadic() {
+		return false
+	}
+	r := sig.Results().At(0).Type()
+	return !in.IsContext(r) && !types.Identical(r, types.Universe.Lookup("error").Type())
 }

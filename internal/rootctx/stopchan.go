@@ -23,12 +23,12 @@ const StopChanFlag = "stopchan"
 
 // Import paths of the informer APIs that take a stop channel.
 const (
-	informersPath         = "k8s.io/client-go/informers"
-	internalIfacesPath    = "k8s.io/client-go/informers/internalinterfaces"
-	dynamicInformerPath   = "k8s.io/client-go/dynamic/dynamicinformer"
-	metadataInformerPath  = "k8s.io/client-go/metadata/metadatainformer"
-	cachePath             = "k8s.io/client-go/tools/cache"
-	neverStopName         = "NeverStop"
+	informersPath        = "k8s.io/client-go/informers"
+	internalIfacesPath   = "k8s.io/client-go/informers/internalinterfaces"
+	dynamicInformerPath  = "k8s.io/client-go/dynamic/dynamicinformer"
+	metadataInformerPath = "k8s.io/client-go/metadata/metadatainformer"
+	cachePath            = "k8s.io/client-go/tools/cache"
+	neverStopName        = "NeverStop"
 )
 
 // stopTaker is a function or method that runs until a stop channel

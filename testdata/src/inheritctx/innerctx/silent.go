@@ -97,3 +97,21 @@ func Detached(ctx context.Context) error {
 	})
 	return g.Wait()
 }
+
+type logger struct{}
+
+func loggerFrom(ctx context.Context, kv ...any) logger { return logger{} }
+
+var fromContext = loggerFrom
+
+// ok: reading a value (a logger) from the outer ctx: the group's context
+// carries the same values.
+func Values(ctx context.Context) error {
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		_ = loggerFrom(ctx)
+		_ = fromContext(ctx, "k", 1)
+		return fetch(gctx, "a")
+	})
+	return g.Wait()
+}
