@@ -73,3 +73,16 @@ func Shadow(ctx context.Context) {
 		}
 	}, time.Second)
 }
+
+// Reported: in a generic function, with the group behind an alias.
+type group = errgroup.Group
+
+func Generic[T any](ctx context.Context, items []T) error {
+	var g *group
+	g, gctx := errgroup.WithContext(ctx)
+	_ = gctx
+	for range items {
+		g.Go(func() error { return fetch(ctx, "x") }) // want `fetch is passed ctx in a func the errgroup runs; use gctx`
+	}
+	return g.Wait()
+}

@@ -68,3 +68,14 @@ func Shadowed(ctx context.Context, f informers.SharedInformerFactory) {
 		f.Start(wait.NeverStop) // want `wait.NeverStop never closes`
 	}
 }
+
+// Reported: through an alias of the interface, a struct that embeds it,
+// and in a generic function.
+type factory = informers.SharedInformerFactory
+
+type embedded struct{ informers.SharedInformerFactory }
+
+func Aliased[T any](ctx context.Context, f factory, e embedded, _ T) {
+	f.Start(wait.NeverStop) // want `wait.NeverStop never closes, so SharedInformerFactory.Start does not stop with ctx, the context Aliased receives`
+	e.Start(wait.NeverStop) // want `wait.NeverStop never closes, so SharedInformerFactory.Start does not stop with ctx, the context Aliased receives`
+}
