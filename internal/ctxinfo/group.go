@@ -26,9 +26,8 @@ type Group struct {
 // or whose context is blank, is left out: which context goes with it is
 // not known.
 func (in *Info) Groups() map[*types.Var]Group {
-	pkg := analysisutil.FindPackage(in.Pkg, ErrgroupPath)
-	if pkg == nil {
-		return nil
+	if !analysisutil.Imports(in.Pkg, ErrgroupPath) {
+		return nil // calling errgroup.WithContext takes a direct import
 	}
 	groups := map[*types.Var]Group{}
 	bad := map[*types.Var]bool{}

@@ -28,6 +28,15 @@ const InnerCtxFlag = "innerctx"
 // group was made from. Other captured contexts (ctx derived outside the
 // literal) are left alone: they may derive from the inner one.
 func innerCtxs(pass *analysis.Pass, in *ctxinfo.Info, groups map[*types.Var]ctxinfo.Group) []*Other {
+	inner := len(groups) > 0
+	in.Funcs(func(fn *ctxinfo.Func) {
+		if _, lit := fn.Node.(*ast.FuncLit); lit && fn.Ctx.Named() {
+			inner = true
+		}
+	})
+	if !inner {
+		return nil // no func literal brings a context of its own
+	}
 	var out []*Other
 	for cur := range in.Inspector.Root().Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
@@ -65,6 +74,9 @@ func innerCtxs(pass *analysis.Pass, in *ctxinfo.Info, groups map[*types.Var]ctxi
 			o.Message = fmt.Sprintf("%s is passed %s in a func the errgroup runs; use %s, the group's context, cancelled when another of its funcs fails", what, v.Name(), inner.Name())
 		} else {
 			o.Message = fmt.Sprintf("%s is passed %s, captured from %s, in a func literal that receives its own context; use %s", what, v.Name(), outer, inner.Name())
+		}
+		if len(o.Message) > 200 {
+			o.Message = fmt.Sprintf("a call is passed %s where %s is the context to use", v.Name(), inner.Name())
 		}
 		if in.Resolves(id.Pos(), inner.Name(), inner.Var) {
 			o.Fixes = []analysis.SuggestedFix{{

@@ -98,8 +98,10 @@ func (o *Other) diagnostic(check string) analysis.Diagnostic {
 // scope and not done.
 func stopChans(pass *analysis.Pass, in *ctxinfo.Info, groups map[*types.Var]ctxinfo.Group) []*Other {
 	var never types.Object
-	if wait := analysisutil.FindPackage(pass.Pkg, ctxinfo.WaitPath); wait != nil {
-		never = wait.Scope().Lookup(neverStopName)
+	for _, imp := range pass.Pkg.Imports() { // naming wait.NeverStop takes a direct import
+		if imp.Path() == ctxinfo.WaitPath {
+			never = imp.Scope().Lookup(neverStopName)
+		}
 	}
 	var out []*Other
 	for cur := range in.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
@@ -148,6 +150,9 @@ func stopChans(pass *analysis.Pass, in *ctxinfo.Info, groups map[*types.Var]ctxi
 		o := &Other{
 			Rule: RuleStopChan, Scope: s, Pos: arg.Pos(), End: arg.End(),
 			Message: fmt.Sprintf(msg, what, calleeName(fn), desc, advice),
+		}
+		if len(o.Message) > 200 {
+			o.Message = fmt.Sprintf("%s never closes; %s", what, advice)
 		}
 		if ok && use != "" {
 			o.Fixes = stopFix(pass, in, cur, arg, local, use)

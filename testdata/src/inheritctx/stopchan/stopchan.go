@@ -73,7 +73,9 @@ func Shadowed(ctx context.Context, f informers.SharedInformerFactory) {
 // and in a generic function.
 type factory = informers.SharedInformerFactory
 
-type embedded struct{ informers.SharedInformerFactory }
+type embedded struct {
+	informers.SharedInformerFactory
+}
 
 func Aliased[T any](ctx context.Context, f factory, e embedded, _ T) {
 	f.Start(wait.NeverStop) // want `wait.NeverStop never closes, so SharedInformerFactory.Start does not stop with ctx, the context Aliased receives`
