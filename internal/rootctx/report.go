@@ -479,7 +479,7 @@ func NewCheck(spec Spec) *analysis.Analyzer {
 	}
 	usage := spec.DetachedUsage
 	if usage == "" {
-		usage = "also report root contexts in go statements and deferred calls, suggesting context.WithoutCancel(ctx)"
+		usage = "also report root contexts in go statements and deferred calls, suggesting context.WithoutCancel(ctx), and stop channels and outer contexts there"
 	}
 	a.Flags.BoolVar(&opts.ReportDetached, "report-detached", false, usage)
 	a.Flags.BoolVar(&opts.IncludeTests, IncludeTestsFlag, false, IncludeTestsUsage)

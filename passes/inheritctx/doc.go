@@ -219,7 +219,8 @@
 //	    (default true).
 //	-report-detached
 //	    also report root contexts in go statements and deferred calls,
-//	    suggesting context.WithoutCancel(ctx).
+//	    suggesting context.WithoutCancel(ctx), and stop channels and
+//	    outer contexts there.
 //	-include-tests
 //	    also report, in _test.go files, the root contexts of ctx-less
 //	    helpers, and, in any file, those where only a test's t is in
