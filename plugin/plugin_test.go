@@ -80,7 +80,7 @@ func TestBadSettings(t *testing.T) {
 		{map[string]any{"enable": []any{"inherictx"}}, `unknown check "inherictx"`},
 		{map[string]any{"disable": []any{"nosuch"}}, `unknown check "nosuch"`},
 		{map[string]any{"enable": []any{"inheritctx"}, "disable": []any{"inheritctx"}}, `check "inheritctx" is both enabled and disabled`},
-		{map[string]any{"inheritctx": map[string]any{"report-detach": true}}, `unknown option "report-detach" for check inheritctx (options: ctxless, include-tests, report-detached, waits)`},
+		{map[string]any{"inheritctx": map[string]any{"report-detach": true}}, `unknown option "report-detach" for check inheritctx (options: ctxless, include-tests, innerctx, report-detached, stopchan, waits)`},
 		{map[string]any{"inheritctx": map[string]any{"report-detached": "maybe"}}, `option report-detached of check inheritctx`},
 		{map[string]any{"inheritctx": true}, `inheritctx: want a map of options`},
 		{map[string]any{"enable": "inheritctx"}, `enable:`},

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -376,6 +377,9 @@ func (s *Spec) reportCtxless(pass *analysis.Pass, opts Options) {
 		if o.stop >= 0 && o.stop < len(call.Args) && in.IsDoneCall(call.Args[o.stop]) {
 			continue // stops with a context: its cancellation is kept
 		}
+		if o.stop >= 0 && o.stop < len(call.Args) && opts.StopChan && res.stopChanAt(call.Args[o.stop]) {
+			continue // one finding a site: the stop channel's, whose fix passes ctx.Done()
+		}
 		if nolintNoctx(pass, call) {
 			continue // the author said so to noctx, the linter of these calls
 		}
@@ -394,6 +398,14 @@ func (s *Spec) reportCtxless(pass *analysis.Pass, opts Options) {
 		}
 		pass.Report(d)
 	}
+}
+
+// stopChanAt reports whether the stop channels rule has a finding on
+// arg (wait.NeverStop, a channel never closed).
+func (res *Result) stopChanAt(arg ast.Expr) bool {
+	return slices.ContainsFunc(res.Others, func(o *Other) bool {
+		return o.Rule == RuleStopChan && o.Pos == arg.Pos()
+	})
 }
 
 // describeCtx names the context to use: "r.Context(), the request's

@@ -32,6 +32,10 @@ type Options struct {
 	// forms where one that takes a context exists (RuleCtxless). Both
 	// are on by default.
 	Waits, Ctxless bool
+	// StopChan and InnerCtx switch the rules on stop channels that never
+	// close and on inner contexts (an errgroup's, a func literal's own).
+	StopChan bool
+	InnerCtx bool
 }
 
 // The headings of the rules every root-context check documents in its
@@ -85,6 +89,15 @@ func (s *Spec) Report(pass *analysis.Pass, opts Options) {
 			continue
 		}
 		pass.Report(res.diagnostic(pass, s.Name, f))
+	}
+	for _, o := range res.Others {
+		if o.Rule == RuleStopChan && !opts.StopChan || o.Rule == RuleInnerCtx && !opts.InnerCtx {
+			continue
+		}
+		if !s.Owner(o.Scope.Owner) || o.Scope.Detached != nil && !opts.ReportDetached || !opts.IncludeTests && analysisutil.InTestFile(pass.Fset, o.Pos) {
+			continue
+		}
+		pass.Report(o.diagnostic(s.Name))
 	}
 }
 
@@ -140,6 +153,9 @@ func (res *Result) diagnostic(pass *analysis.Pass, check string, f *Finding) ana
 	fix := newFixer(pass, res, f)
 	use := fix.use // what to write: "ctx", "r.Context()"
 	ctxDesc := use + ", " + whose(s)
+	if fix.group {
+		ctxDesc = use + ", " + groupWhose
+	}
 	advice := "use " + use
 	if fix.blank != nil {
 		ctxDesc = whose(s) + ", which the function discards"
@@ -178,6 +194,8 @@ type fixer struct {
 	ok         bool                // use resolves to the provider's context at the site
 	edits      []analysis.TextEdit // parameter naming edits, when the ctx is unnamed
 	deleteStmt ast.Stmt            // a statement to delete instead of editing the call
+	group      bool                // use is the context of the errgroup that runs the code
+	ctxVar     *types.Var          // the variable use names, when it is not the provider's ctx parameter
 }
 
 // Names given to an unnamed or blank ctx or request parameter.
@@ -194,7 +212,12 @@ func newFixer(pass *analysis.Pass, res *Result, f *Finding) *fixer {
 	scopeAt := pass.Pkg.Scope().Innermost(f.Call.Pos())
 	fnScope := info.Scopes[p.Type]
 
+	inner, inGroup := res.Info.InnerAt(f.Cur, res.groups)
+	inGroup = inGroup && inner.Group != nil
 	switch {
+	case inGroup:
+		x.use, x.group, x.ctxVar = inner.Name(), true, inner.Var
+		x.ok = res.Info.Resolves(f.Call.Pos(), x.use, inner.Var)
 	case p.Ctx != nil && !p.Ctx.Named():
 		x.blank, x.name, x.use = p.Ctx, ctxName, ctxName
 	case p.Ctx == nil && p.Req != nil && !p.Req.Named():
@@ -238,8 +261,11 @@ func (x *fixer) selfAssign() *ast.AssignStmt {
 		return nil
 	}
 	id, ok := ast.Unparen(as.Lhs[idx]).(*ast.Ident)
-	p := x.f.Scope.Provider.Ctx
-	if !ok || p == nil || x.pass.TypesInfo.Uses[id] != p.Var {
+	v := x.ctxVar
+	if p := x.f.Scope.Provider.Ctx; v == nil && p != nil {
+		v = p.Var
+	}
+	if !ok || v == nil || x.pass.TypesInfo.Uses[id] != v {
 		return nil
 	}
 	return as
@@ -473,7 +499,7 @@ func NewCheck(spec Spec) *analysis.Analyzer {
 	}
 	usage := spec.DetachedUsage
 	if usage == "" {
-		usage = "also report root contexts (suggesting context.WithoutCancel(ctx)), waits and ctx-less calls in go statements and deferred calls"
+		usage = "also report root contexts (suggesting context.WithoutCancel(ctx)), waits, ctx-less calls, stop channels and outer contexts in go statements and deferred calls"
 	}
 	a.Flags.BoolVar(&opts.ReportDetached, "report-detached", false, usage)
 	a.Flags.BoolVar(&opts.IncludeTests, IncludeTestsFlag, false, IncludeTestsUsage)
@@ -483,5 +509,7 @@ func NewCheck(spec Spec) *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&opts.Waits, "waits", !spec.WaitsOff, waitsUsage)
 	a.Flags.BoolVar(&opts.Ctxless, "ctxless", true, "report ctx-less calls (http.Get, exec.Command, db.Query, wait.Poll, wait.Until, ...) where a form that takes the context in scope exists")
+	a.Flags.BoolVar(&opts.StopChan, StopChanFlag, true, "report wait.NeverStop and never-closed channels given as the stop channel of informers, cache syncs and wait.*Until where a context is in scope")
+	a.Flags.BoolVar(&opts.InnerCtx, InnerCtxFlag, true, "report an outer context passed where a func literal brings its own (an errgroup's context, its context parameter)")
 	return a
 }

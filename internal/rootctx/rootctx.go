@@ -154,6 +154,11 @@ type Caller struct {
 type Result struct {
 	Info     *ctxinfo.Info
 	Findings []*Finding
+
+	// Others are the findings of the rules on stop channels and inner
+	// contexts, in source order.
+	Others []*Other
+	groups map[*types.Var]ctxinfo.Group
 }
 
 // Of returns the rootctx result among pass's requirements, whichever
@@ -170,6 +175,11 @@ func Of(pass *analysis.Pass) *Result {
 func run(pass *analysis.Pass) (any, error) {
 	in := pass.ResultOf[ctxinfo.Analyzer].(*ctxinfo.Info)
 	res := &Result{Info: in}
+	if in.Context != nil {
+		res.groups = in.Groups()
+		res.Others = append(stopChans(pass, in, res.groups), innerCtxs(pass, in, res.groups)...)
+		slices.SortStableFunc(res.Others, func(a, b *Other) int { return cmp.Compare(a.Pos, b.Pos) })
+	}
 	// Facts are computed for the packages of a module being developed
 	// only: a dependency's helpers are not the user's to fix.
 	facts := FactsEnabled(pass.Analyzer) && analysisutil.IsLocalModule(pass.Module)

@@ -118,3 +118,40 @@ func TestWaitsAndCtxlessOptions(t *testing.T) {
 		testutil.CheckDiagnostics(t, inheritctx.Name, testutil.ReadDoc(t), analysistest.Run(t, testutil.TestData(), a, pkg))
 	}
 }
+
+// TestStopChan checks the rule on stop channels that never close, and
+// that its option switches it off.
+func TestStopChan(t *testing.T) {
+	res := analysistest.RunWithSuggestedFixes(t, testutil.TestData(), inheritctx.New(), "inheritctx/stopchan")
+	testutil.CheckDiagnostics(t, inheritctx.Name, testutil.ReadDoc(t), res)
+}
+
+// TestInnerCtx checks the rule on outer contexts used where a func
+// literal brings its own (an errgroup's context, its ctx parameter).
+func TestInnerCtx(t *testing.T) {
+	res := analysistest.RunWithSuggestedFixes(t, testutil.TestData(), inheritctx.New(), "inheritctx/innerctx")
+	testutil.CheckDiagnostics(t, inheritctx.Name, testutil.ReadDoc(t), res)
+}
+
+// TestRulesOff checks that -stopchan=false and -innerctx=false switch
+// their rules off.
+func TestRulesOff(t *testing.T) {
+	a := inheritctx.New()
+	for _, f := range []string{"stopchan", "innerctx"} {
+		if err := a.Flags.Set(f, "false"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	analysistest.Run(t, testutil.TestData(), a, "inheritctx/rulesoff")
+}
+
+// TestStopChanOff: with -stopchan=false, a wait loop on wait.NeverStop is
+// reported as a ctx-less call instead (by default it is the stop
+// channel's finding alone: inheritctx/stopchan).
+func TestStopChanOff(t *testing.T) {
+	a := inheritctx.New()
+	if err := a.Flags.Set("stopchan", "false"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(), a, "inheritctx/stopchanoff")
+}

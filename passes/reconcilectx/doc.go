@@ -160,6 +160,70 @@
 // is context.WithoutCancel(ctx), which keeps the reconcile's values and
 // trace and drops only its cancellation.
 //
+// # Stop channels that never close
+//
+// wait.NeverStop, or a make(chan struct{}) that the function never closes
+// and hands nowhere it could be closed (no close, no return, no field, no
+// other call: its only uses are stop arguments and receives), given as the
+// stop channel of an informer or a cache (SharedInformerFactory.Start and
+// WaitForCacheSync, of the dynamic and metadata factories too,
+// SharedInformer.Run, Controller.Run, cache.WaitForCacheSync,
+// WaitForNamedCacheSync) or of a wait loop (wait.Until, NonSlidingUntil,
+// JitterUntil, BackoffUntil, PollUntil, PollImmediateUntil) where a ctx
+// is in scope (here: in a Reconcile and the helpers it calls): the informer or loop outlives the ctx and leaks when it
+// ends. Pass ctx.Done(). Functions are matched by their types.Func and
+// wait.NeverStop by its object, never by name.
+//
+//	// BAD
+//	func (r *FooReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
+//		factory.Start(wait.NeverStop)
+//	}
+//
+//	// GOOD
+//	func (r *FooReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
+//		factory.Start(ctx.Done())
+//	}
+//
+// The suggested fix replaces the channel with ctx.Done() (the group's
+// context inside a func an errgroup runs); for a channel made in the
+// function, only when that is its one use, and its declaration goes too.
+// Code with no ctx (main, constructors) has nothing better than
+// wait.NeverStop and is left alone, and so is code that runs once the ctx
+// is done, go statements and deferred calls (unless -report-detached),
+// and _test.go files (unless -include-tests). -stopchan=false switches
+// the rule off.
+//
+// # The group's context and other inner contexts
+//
+// Inside a func literal that (*errgroup.Group).Go or TryGo runs, for a
+// group made by g, gctx := errgroup.WithContext(ctx), the context in
+// scope is gctx, which the group cancels when one of its funcs fails: a
+// call passed the outer ctx (the context the group was made from, or the
+// context parameter of an enclosing function) keeps working after a
+// sibling failed. The same holds in any func literal that receives a
+// context parameter of its own (a poll condition, an UntilWithContext
+// func) and passes the captured ctx of an enclosing function instead: the
+// innermost context is the one to use. A root context made there names
+// gctx too.
+//
+//	// BAD
+//	g, gctx := errgroup.WithContext(ctx)
+//	g.Go(func() error { return c.fetch(ctx, name) })
+//
+//	// GOOD
+//	g, gctx := errgroup.WithContext(ctx)
+//	g.Go(func() error { return c.fetch(gctx, name) })
+//
+// The suggested fix passes the inner context. Left alone: the usual
+// g, ctx := errgroup.WithContext(ctx), whose gctx shadows ctx; a group
+// variable assigned more than once or whose context is blank; a literal
+// whose context parameter is unnamed or _ (it discards it on purpose);
+// other captured contexts (derived outside the literal, they may come
+// from the inner one); context.WithoutCancel(ctx); code that runs once
+// the inner context is done; go statements and deferred calls (unless
+// -report-detached); and _test.go files (unless -include-tests).
+// -innerctx=false switches the rule off.
+//
 // # What is left alone
 //
 // Code that runs once ctx is done (in a case <-ctx.Done() branch, after

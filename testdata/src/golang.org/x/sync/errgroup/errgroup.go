@@ -27,3 +27,7 @@ func (g *Group) Go(f func() error) {}
 
 // SetLimit limits the number of active goroutines in this group.
 func (g *Group) SetLimit(n int) {}
+
+// TryGo calls the given function in a new goroutine only if the number of
+// active goroutines in the group is currently below the configured limit.
+func (g *Group) TryGo(f func() error) bool { return true }

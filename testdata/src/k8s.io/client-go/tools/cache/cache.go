@@ -66,3 +66,18 @@ type SharedInformer interface {
 	RunWithContext(ctx context.Context)
 	HasSynced() bool
 }
+
+// SharedIndexInformer: a subset of the real methods.
+type SharedIndexInformer interface {
+	SharedInformer
+}
+
+type InformerSynced func() bool
+
+func WaitForNamedCacheSync(controllerName string, stopCh <-chan struct{}, cacheSyncs ...InformerSynced) bool {
+	return true
+}
+
+func WaitForCacheSync(stopCh <-chan struct{}, cacheSyncs ...InformerSynced) bool {
+	return true
+}

@@ -1,0 +1,127 @@
+package rootctx
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
+	"github.com/ctxlint/ctxlint/internal/ctxinfo"
+)
+
+// RuleInnerCtx is the heading, in every root-context check's doc.go, of
+// the rule on outer contexts used where a func literal brings its own:
+// an errgroup's context, or the literal's context parameter.
+const RuleInnerCtx = "The group's context and other inner contexts"
+
+// InnerCtxFlag is the option that switches the inner-context rule off.
+const InnerCtxFlag = "innerctx"
+
+// innerCtxs finds the calls, in a func literal that brings its own
+// context (a named context parameter, or the context of the errgroup
+// whose Go or TryGo runs it), that pass a captured outer context instead:
+// the context parameter of an enclosing function, or the context the
+// group was made from. Other captured contexts (ctx derived outside the
+// literal) are left alone: they may derive from the inner one.
+func innerCtxs(pass *analysis.Pass, in *ctxinfo.Info, groups map[*types.Var]ctxinfo.Group) []*Other {
+	inner := len(groups) > 0
+	in.Funcs(func(fn *ctxinfo.Func) {
+		if _, lit := fn.Node.(*ast.FuncLit); lit && fn.Ctx.Named() {
+			inner = true
+		}
+	})
+	if !inner {
+		return nil // no func literal brings a context of its own
+	}
+	var out []*Other
+	for cur := range in.Inspector.Root().Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok || !in.IsContext(v.Type()) {
+			continue
+		}
+		arg := analysisutil.Unparen(cur)
+		if arg.ParentEdgeKind() != edge.CallExpr_Args {
+			continue
+		}
+		call := arg.Parent().Node().(*ast.CallExpr)
+		callee := analysisutil.Callee(pass.TypesInfo, call)
+		if analysisutil.IsPkgFunc(callee, ctxinfo.ContextPath, "WithoutCancel") || valueAccessor(in, pass.TypesInfo.TypeOf(call.Fun)) {
+			continue // detaching on purpose; reading a value, the same in the inner context
+		}
+		inner, ok := in.InnerAt(cur, groups)
+		if !ok || v == inner.Var || inner.Lit.Node.Pos() <= v.Pos() && v.Pos() < inner.Lit.Node.End() {
+			continue
+		}
+		outer := outerOf(in, inner, cur, v)
+		if outer == "" {
+			continue
+		}
+		s := in.ScopeAt(cur)
+		if s.Provider == nil || in.IsDone(cur, inner.Lit.Node) {
+			continue
+		}
+		what := "the call"
+		if callee != nil {
+			what = calleeName(callee)
+		}
+		o := &Other{Rule: RuleInnerCtx, Scope: s, Pos: id.Pos(), End: id.End()}
+		if inner.Group != nil {
+			o.Message = fmt.Sprintf("%s is passed %s in a func the errgroup runs; use %s, the group's context, cancelled when another of its funcs fails", what, v.Name(), inner.Name())
+		} else {
+			o.Message = fmt.Sprintf("%s is passed %s, captured from %s, in a func literal that receives its own context; use %s", what, v.Name(), outer, inner.Name())
+		}
+		if len(o.Message) > 200 {
+			o.Message = fmt.Sprintf("a call is passed %s where %s is the context to use", v.Name(), inner.Name())
+		}
+		if in.Resolves(id.Pos(), inner.Name(), inner.Var) {
+			o.Fixes = []analysis.SuggestedFix{{
+				Message:   "Use " + inner.Name(),
+				TextEdits: []analysis.TextEdit{{Pos: id.Pos(), End: id.End(), NewText: []byte(inner.Name())}},
+			}}
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// outerOf names where the outer context v comes from, when it is one the
+// rule knows: the function whose context parameter it is, or, for a
+// group, the context the group was made from. It returns "" otherwise.
+func outerOf(in *ctxinfo.Info, inner ctxinfo.Inner, cur inspector.Cursor, v *types.Var) string {
+	if inner.Group != nil && inner.Group.Parent == v {
+		return "errgroup.WithContext"
+	}
+	outside := false
+	for _, fn := range in.Enclosing(cur) {
+		if fn == inner.Lit {
+			outside = true
+			continue
+		}
+		if outside && fn.Ctx != nil && fn.Ctx.Var == v {
+			return fn.Name()
+		}
+	}
+	return ""
+}
+
+// valueAccessor reports whether t is the type of a function that only
+// reads a value from its context: func(ctx context.Context[, ...T]) V
+// with one result that is neither an error nor a context (a logger, a
+// span, metadata: ctrl.LoggerFrom, logr.FromContext). The inner context
+// derives from the outer one and carries the same values.
+func valueAccessor(in *ctxinfo.Info, t types.Type) bool {
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok || sig.Results().Len() != 1 || sig.Params().Len() == 0 || !in.IsContext(sig.Params().At(0).Type()) {
+		return false
+	}
+	if n := sig.Params().Len(); n > 2 || n == 2 && !sig.Variadic() {
+		return false
+	}
+	r := sig.Results().At(0).Type()
+	return !in.IsContext(r) && !types.Identical(r, types.Universe.Lookup("error").Type())
+}

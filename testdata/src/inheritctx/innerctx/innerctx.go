@@ -1,0 +1,88 @@
+package innerctx
+
+import (
+	"context"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+	"k8s.io/apimachinery/pkg/util/wait"
+)
+
+func fetch(ctx context.Context, name string) error { return nil }
+
+// Reported: the funcs of a group use the outer ctx, so one failure no
+// longer cancels the others.
+func FetchAll(ctx context.Context, names []string) error {
+	g, gctx := errgroup.WithContext(ctx)
+	_ = gctx // used elsewhere
+	for _, n := range names {
+		g.Go(func() error {
+			return fetch(ctx, n) // want `^fetch is passed ctx in a func the errgroup runs; use gctx, the group's context, cancelled when another of its funcs fails$`
+		})
+	}
+	g.TryGo(func() error {
+		tctx, cancel := context.WithTimeout(ctx, time.Second) // want `WithTimeout is passed ctx in a func the errgroup runs; use gctx`
+		defer cancel()
+		return fetch(tctx, "x")
+	})
+	return g.Wait()
+}
+
+// Reported: context.Background() in a group's func names gctx, and the
+// fix uses it.
+func Roots(ctx context.Context) error {
+	g, gctx := errgroup.WithContext(ctx)
+	_ = gctx
+	g.Go(func() error {
+		return fetch(context.Background(), "a") // want `^context.Background\(\) replaces gctx, the group's context; use gctx$`
+	})
+	g.Go(func() error {
+		c := context.TODO() // want `^context.TODO\(\) replaces gctx, the group's context; use gctx$`
+		return fetch(c, "b")
+	})
+	return g.Wait()
+}
+
+// Reported: the group is made from a derived ctx; the function's own ctx
+// is outer too.
+func Derived(ctx context.Context) error {
+	tctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	g, gctx := errgroup.WithContext(tctx)
+	_ = gctx
+	g.Go(func() error { return fetch(tctx, "a") }) // want `fetch is passed tctx in a func the errgroup runs; use gctx`
+	g.Go(func() error { return fetch(ctx, "b") })  // want `fetch is passed ctx in a func the errgroup runs; use gctx`
+	return g.Wait()
+}
+
+// Reported: a func literal that receives its own ctx uses the captured
+// one.
+func Poll(ctx context.Context) error {
+	return wait.PollUntilContextTimeout(ctx, time.Second, time.Minute, true, func(pctx context.Context) (bool, error) {
+		return true, fetch(ctx, "a") // want `^fetch is passed ctx, captured from Poll, in a func literal that receives its own context; use pctx$`
+	})
+}
+
+// Reported, without a fix: the inner name means something else here.
+func Shadow(ctx context.Context) {
+	wait.UntilWithContext(ctx, func(uctx context.Context) {
+		{
+			uctx := 1
+			_ = uctx
+			_ = fetch(ctx, "a") // want `fetch is passed ctx, captured from Shadow, in a func literal that receives its own context; use uctx`
+		}
+	}, time.Second)
+}
+
+// Reported: in a generic function, with the group behind an alias.
+type group = errgroup.Group
+
+func Generic[T any](ctx context.Context, items []T) error {
+	var g *group
+	g, gctx := errgroup.WithContext(ctx)
+	_ = gctx
+	for range items {
+		g.Go(func() error { return fetch(ctx, "x") }) // want `fetch is passed ctx in a func the errgroup runs; use gctx`
+	}
+	return g.Wait()
+}
