@@ -64,7 +64,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.Var(versionFlag{}, "V", versionUsage)
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to `FILE`")
 	fs.StringVar(&o.memprofile, "memprofile", "", "write a memory profile to `FILE`")
-	fs.StringVar(&o.debug, "debug", "", `debug flags: "p" analyses packages one at a time`)
+	fs.StringVar(&o.debug, "debug", "", `debug flags: "p" analyses packages one at a time; "l" prints the module packages loaded from source although not named`)
 	for _, name := range []string{"source", "v", "all"} {
 		fs.Bool(name, false, "no effect (deprecated)")
 	}

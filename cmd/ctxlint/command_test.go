@@ -381,10 +381,16 @@ func TestPartialModule(t *testing.T) {
 			t.Errorf("./app: finding outside the named package: %s", f)
 		}
 	}
-	for _, want := range []finding{"app/more.go:14: inheritctx", "app/more.go:20: inheritctx", "app/more.go:28: inheritctx", "app/more.go:34: inheritctx"} {
+	for _, want := range []finding{"app/more.go:15: inheritctx", "app/more.go:21: inheritctx", "app/more.go:29: inheritctx", "app/more.go:35: inheritctx"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("./app: missing %s (a helper in another package)\n%s", want, out)
 		}
+	}
+	// Only the packages that reach the context package are loaded again
+	// from source (-debug=l says which).
+	out, _ = run(t, dir, bin, "-debug=l", "./app")
+	if !strings.Contains(out, "example.com/xpkg/deep") || strings.Contains(out, "example.com/xpkg/names") {
+		t.Errorf("./app: want deep and not names loaded again from source\n%s", out)
 	}
 	out, _ = run(t, dir, bin, "./...")
 	if got := parseText(t, dir, out); !slices.Contains(got, "deep/deep.go:17: inheritctx") {

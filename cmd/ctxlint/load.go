@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"os"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -72,9 +73,10 @@ func load(o *options, patterns []string, facts bool) ([]*packages.Package, *toke
 	return roots, c.Fset, nil
 }
 
-// moduleImportsFromExport returns, sorted by first reach, the import
+// moduleImportsFromExport returns, in order of first reach, the import
 // paths of the packages of the roots' local modules that the roots
-// import, directly or not, and that were loaded from export data.
+// import, directly or not, that were loaded from export data, and that
+// import the context package or reach it through the modules' packages.
 func moduleImportsFromExport(roots []*packages.Package) []string {
 	mods := map[string]bool{}
 	for _, p := range roots {
@@ -103,7 +105,31 @@ func moduleImportsFromExport(roots []*packages.Package) []string {
 	for _, p := range roots {
 		visit(p)
 	}
-	return out
+	// Only a package that reaches the context package through packages
+	// of the modules can lead to a root context: leave the others (test
+	// fixtures under testdata, say) as they are, and spare a second load.
+	mints := map[*packages.Package]bool{}
+	var reaches func(p *packages.Package) bool
+	reaches = func(p *packages.Package) bool {
+		if v, ok := mints[p]; ok {
+			return v
+		}
+		mints[p] = false
+		_, v := p.Imports["context"]
+		for _, path := range sortedImports(p) {
+			imp := p.Imports[path]
+			if !v && imp.Module != nil && mods[imp.Module.Path] {
+				v = reaches(imp)
+			}
+		}
+		mints[p] = v
+		return v
+	}
+	byPath := map[string]*packages.Package{}
+	for p := range seen {
+		byPath[p.PkgPath] = p
+	}
+	return slices.DeleteFunc(out, func(path string) bool { return !reaches(byPath[path]) })
 }
 
 // followSource restricts the import graph that the checker follows for

@@ -293,6 +293,7 @@ func calleeName(fn *types.Func) string {
 // of the package that makes root contexts, so that callers in other
 // packages of the module can be checked.
 func (m *minters) exportAll() {
+	exported := false
 	m.in.Funcs(func(fn *ctxinfo.Func) {
 		if fn.Obj == nil || !fn.Obj.Exported() {
 			return
@@ -322,6 +323,10 @@ func (m *minters) exportAll() {
 			fact.Roots = append(fact.Roots, ref)
 		}
 		m.pass.ExportObjectFact(fn.Obj, fact)
+		if !exported {
+			exported = true
+			m.pass.ExportPackageFact(new(Mints))
+		}
 	})
 }
 

@@ -43,7 +43,7 @@ func New() *analysis.Analyzer {
 // EnableFacts makes a follow ctx-less helpers into other packages of the
 // module, through facts. It makes drivers load every dependency from
 // source, which costs time; see the scale documentation.
-func EnableFacts(a *analysis.Analyzer) { a.FactTypes = []analysis.Fact{new(MintsRoot)} }
+func EnableFacts(a *analysis.Analyzer) { a.FactTypes = []analysis.Fact{new(MintsRoot), new(Mints)} }
 
 // FactsEnabled reports whether EnableFacts was called on a.
 func FactsEnabled(a *analysis.Analyzer) bool { return len(a.FactTypes) > 0 }
@@ -67,6 +67,14 @@ type RootRef struct {
 }
 
 func (*MintsRoot) AFact() {}
+
+// Mints is the package fact that a package has functions with a
+// MintsRoot fact. A package that does not import the context package and
+// imports none with this fact can reach no root context: it is skipped.
+type Mints struct{}
+
+func (*Mints) AFact()         {}
+func (*Mints) String() string { return "mints root contexts" }
 
 func (m *MintsRoot) String() string {
 	var parts []string
@@ -183,7 +191,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// Facts are computed for the packages of a module being developed
 	// only: a dependency's helpers are not the user's to fix.
 	facts := FactsEnabled(pass.Analyzer) && analysisutil.IsLocalModule(pass.Module)
-	if in.Context == nil || !analysisutil.Imports(pass.Pkg, ctxinfo.ContextPath) && !facts {
+	if in.Context == nil || !analysisutil.Imports(pass.Pkg, ctxinfo.ContextPath) && (!facts || !importsMints(pass)) {
 		return res, nil // fast path: no context.Background here, and no facts to follow
 	}
 	m := &minters{in: in, pass: pass, facts: facts, nodes: map[*ctxinfo.Func]*node{}, memo: map[*ctxinfo.Func][]reached{}, ext: map[string]*Root{}, fixed: map[*types.Func]string{}}
@@ -275,6 +283,17 @@ func (s *Site) merge(o *Site) {
 	}
 	slices.SortStableFunc(s.Callers, func(a, b *Caller) int { return cmp.Compare(a.Call.Pos(), b.Call.Pos()) })
 	s.Chosen = slices.Index(s.Callers, chosen)
+}
+
+// importsMints reports whether a package that pass's imports has the
+// Mints fact.
+func importsMints(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if pass.ImportPackageFact(imp, new(Mints)) {
+			return true
+		}
+	}
+	return false
 }
 
 // finding returns the one finding of a site: at the root call when it is

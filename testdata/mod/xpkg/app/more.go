@@ -5,6 +5,7 @@ import (
 
 	"example.com/xpkg/left"
 	"example.com/xpkg/mid"
+	"example.com/xpkg/names"
 	"example.com/xpkg/right"
 	"example.com/xpkg/store"
 )
@@ -39,3 +40,6 @@ func MethodValueCtx(ctx context.Context, s *store.Store) error {
 	ping := s.Ping
 	return ping(ctx)
 }
+
+// Hello uses a package that reaches no context.
+func Hello() string { return names.Greeting }
