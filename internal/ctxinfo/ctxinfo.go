@@ -80,7 +80,8 @@ func (p *Param) Named() bool { return p != nil && p.Ident != nil && p.Ident.Name
 
 // Func is a function declaration or literal with a body.
 type Func struct {
-	Node    ast.Node // *ast.FuncDecl or *ast.FuncLit
+	Node    ast.Node         // *ast.FuncDecl or *ast.FuncLit
+	Cur     inspector.Cursor // Node's cursor in Info.Inspector
 	Type    *ast.FuncType
 	Body    *ast.BlockStmt
 	Obj     *types.Func // nil for literals
@@ -234,6 +235,7 @@ func run(pass *analysis.Pass) (any, error) {
 				fn.PassedTo = analysisutil.Callee(pass.TypesInfo, lit.Parent().Node().(*ast.CallExpr))
 			}
 		}
+		fn.Cur = cur
 		in.params(fn)
 		fn.Kind = k.classify(fn)
 		in.funcs[cur.Node()] = fn

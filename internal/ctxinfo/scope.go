@@ -184,15 +184,10 @@ func (in *Info) reach() {
 	for _, fn := range queue {
 		origin[fn] = fn
 	}
-	root := in.Inspector.Root()
 	for len(queue) > 0 {
 		fn := queue[0]
 		queue = queue[1:]
-		cur, ok := root.FindNode(fn.Node)
-		if !ok {
-			continue
-		}
-		for c := range cur.Preorder((*ast.CallExpr)(nil)) {
+		for c := range fn.Cur.Preorder((*ast.CallExpr)(nil)) {
 			callee := in.Decl(analysisutil.Callee(in.TypesInfo, c.Node().(*ast.CallExpr)))
 			if callee == nil || callee.Kind != Plain || callee.Ctx == nil || callee.ReachedFrom != nil {
 				continue

@@ -201,11 +201,7 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 	}
 	n := &node{}
 	m.nodes[fn] = n
-	cur, ok := m.in.Inspector.Root().FindNode(fn.Node)
-	if !ok {
-		return n
-	}
-	for c := range cur.Preorder((*ast.CallExpr)(nil)) {
+	for c := range fn.Cur.Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		name, isRoot := m.in.IsRootCall(call)
 		var callees []*ctxinfo.Func
