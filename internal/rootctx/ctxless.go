@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
@@ -358,12 +359,16 @@ func (s *Spec) reportCtxless(pass *analysis.Pass, opts Options) {
 	if rule == "" {
 		rule = RuleCtxless
 	}
-	for cur := range in.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		o, ok := lookupCtxless(analysisutil.Callee(pass.TypesInfo, call))
-		if !ok {
-			continue
+	res.ctxlessOnce.Do(func() {
+		for cur := range in.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
+			if o, ok := lookupCtxless(analysisutil.Callee(pass.TypesInfo, cur.Node().(*ast.CallExpr))); ok {
+				res.ctxless = append(res.ctxless, ctxlessSite{cur, o})
+			}
 		}
+	})
+	for _, site := range res.ctxless {
+		cur, o := site.cur, site.o
+		call := cur.Node().(*ast.CallExpr)
 		sc := in.ScopeAt(cur)
 		if sc.Provider == nil || !s.Owner(sc.Owner) {
 			continue
@@ -398,6 +403,12 @@ func (s *Spec) reportCtxless(pass *analysis.Pass, opts Options) {
 		}
 		pass.Report(d)
 	}
+}
+
+// ctxlessSite is a call of a ctx-less form, whatever the context in scope.
+type ctxlessSite struct {
+	cur inspector.Cursor
+	o   ctxless
 }
 
 // stopChanAt reports whether the stop channels rule has a finding on

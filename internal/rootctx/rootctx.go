@@ -17,6 +17,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -167,6 +168,12 @@ type Result struct {
 	// contexts, in source order.
 	Others []*Other
 	groups map[*types.Var]ctxinfo.Group
+
+	// The candidate sites of the waits and ctx-less calls rules, found
+	// once for the three checks that report them.
+	waitsOnce, ctxlessOnce sync.Once
+	waits                  []wait
+	ctxless                []ctxlessSite
 }
 
 // Of returns the rootctx result among pass's requirements, whichever

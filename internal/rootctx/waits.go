@@ -33,7 +33,7 @@ type wait struct {
 }
 
 // findWait returns the wait at cur, a call or a receive, if it is one.
-func (s *Spec) findWait(pass *analysis.Pass, cur inspector.Cursor) (wait, bool) {
+func findWait(pass *analysis.Pass, cur inspector.Cursor) (wait, bool) {
 	info := pass.TypesInfo
 	switch n := cur.Node().(type) {
 	case *ast.CallExpr:
@@ -120,7 +120,7 @@ func checksCtx(in *ctxinfo.Info, n ast.Node) bool {
 // inWatchingSelect reports whether the receive at cur is a case of a
 // select that also waits on something else: a context's Done channel, a
 // stop channel, any channel but a timer's, or a default case.
-func (s *Spec) inWatchingSelect(pass *analysis.Pass, cur inspector.Cursor) bool {
+func inWatchingSelect(pass *analysis.Pass, cur inspector.Cursor) bool {
 	c := analysisutil.Unparen(cur)
 	switch c.ParentEdgeKind() {
 	case edge.ExprStmt_X, edge.AssignStmt_Rhs:
@@ -171,11 +171,15 @@ func (s *Spec) reportWaits(pass *analysis.Pass, opts Options) {
 		return
 	}
 	in := res.Info
-	for cur := range in.Inspector.Root().Preorder((*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil)) {
-		w, ok := s.findWait(pass, cur)
-		if !ok || w.ch != nil && s.inWatchingSelect(pass, cur) {
-			continue
+	res.waitsOnce.Do(func() {
+		for cur := range in.Inspector.Root().Preorder((*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil)) {
+			if w, ok := findWait(pass, cur); ok && (w.ch == nil || !inWatchingSelect(pass, cur)) {
+				res.waits = append(res.waits, w)
+			}
 		}
+	})
+	for _, w := range res.waits {
+		cur := w.cur
 		sc := in.ScopeAt(cur)
 		if sc.Provider == nil || !s.Owner(sc.Owner) {
 			continue
