@@ -89,22 +89,13 @@ func moduleImportsFromExport(roots []*packages.Package) []string {
 	}
 	var out []string
 	seen := map[*packages.Package]bool{}
-	var visit func(p *packages.Package)
-	visit = func(p *packages.Package) {
-		if seen[p] {
-			return
-		}
+	packages.Visit(roots, func(p *packages.Package) bool {
 		seen[p] = true
 		if p.Syntax == nil && p.PkgPath != "unsafe" && p.Module != nil && mods[p.Module.Path] && localModule(p.Module) {
 			out = append(out, p.PkgPath)
 		}
-		for _, path := range sortedImports(p) {
-			visit(p.Imports[path])
-		}
-	}
-	for _, p := range roots {
-		visit(p)
-	}
+		return true
+	}, nil)
 	// Only a package that reaches the context package through packages
 	// of the modules can lead to a root context: leave the others (test
 	// fixtures under testdata, say) as they are, and spare a second load.
@@ -139,25 +130,15 @@ func moduleImportsFromExport(roots []*packages.Package) []string {
 // the fact-producing analyzers on every dependency (export data, no
 // syntax). Call it after everything that needs the whole graph.
 func followSource(roots []*packages.Package) {
-	seen := map[*packages.Package]bool{}
-	var visit func(p *packages.Package)
-	visit = func(p *packages.Package) {
-		if seen[p] {
-			return
-		}
-		seen[p] = true
+	packages.Visit(roots, func(p *packages.Package) bool { return p.Syntax != nil }, func(p *packages.Package) {
 		kept := map[string]*packages.Package{}
 		for path, imp := range p.Imports {
 			if imp.Syntax != nil {
 				kept[path] = imp
-				visit(imp)
 			}
 		}
 		p.Imports = kept
-	}
-	for _, p := range roots {
-		visit(p)
-	}
+	})
 }
 
 // localModule reports whether m is a module being developed (the main
