@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"sort"
@@ -101,6 +102,7 @@ func command(stdout, stderr io.Writer, args []string) int {
 	if o.memprofile != "" {
 		defer func() {
 			if f, err := os.Create(o.memprofile); err == nil {
+				runtime.GC() // the profile counts allocations up to the last collection
 				pprof.WriteHeapProfile(f)
 				f.Close()
 			}
