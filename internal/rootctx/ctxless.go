@@ -201,7 +201,7 @@ func (o ctxless) fix(pass *analysis.Pass, in *ctxinfo.Info, call *ast.CallExpr, 
 		if o.immediate != "" {
 			at++
 		}
-		if !hasCtxCallback(analysisutil.Callee(pass.TypesInfo, call).Pkg(), o.alt, at) {
+		if !hasCtxCallback(in, analysisutil.Callee(pass.TypesInfo, call).Pkg(), o.alt, at) {
 			return nil
 		}
 		before := "" // the immediate argument, before the callback
@@ -265,22 +265,17 @@ func withCtxParam(pass *analysis.Pass, in *ctxinfo.Info, sel *ast.SelectorExpr, 
 
 // hasCtxCallback reports whether pkg has a function name whose first
 // parameter is a context and whose parameter i is a func taking one.
-func hasCtxCallback(pkg *types.Package, name string, i int) bool {
+func hasCtxCallback(in *ctxinfo.Info, pkg *types.Package, name string, i int) bool {
 	fn, ok := pkg.Scope().Lookup(name).(*types.Func)
 	if !ok {
 		return false
 	}
 	params := fn.Signature().Params()
-	if params.Len() <= i || params.Len() == 0 || !isContextType(params.At(0).Type()) {
+	if params.Len() <= i || params.Len() == 0 || !in.IsContext(params.At(0).Type()) {
 		return false
 	}
 	cb, ok := params.At(i).Type().Underlying().(*types.Signature)
-	return ok && cb.Params().Len() == 1 && isContextType(cb.Params().At(0).Type())
-}
-
-func isContextType(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == ctxinfo.ContextPath && n.Obj().Name() == "Context"
+	return ok && cb.Params().Len() == 1 && in.IsContext(cb.Params().At(0).Type())
 }
 
 // pkgQualifier returns the name under which the file at pos imports the

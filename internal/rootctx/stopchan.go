@@ -171,7 +171,7 @@ func stopFix(pass *analysis.Pass, in *ctxinfo.Info, cur inspector.Cursor, arg as
 	text := use + ".Done()"
 	edits := []analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(text)}}
 	if local != nil {
-		body, ok := funcOf(cur)
+		body, ok := outermostFunc(in, cur)
 		if !ok {
 			return nil
 		}
@@ -203,14 +203,13 @@ func usedObj(info *types.Info, e ast.Expr) types.Object {
 	return nil
 }
 
-// funcOf returns the outermost function around cur.
-func funcOf(cur inspector.Cursor) (inspector.Cursor, bool) {
-	var last inspector.Cursor
-	found := false
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		last, found = c, true
+// outermostFunc returns the cursor of the outermost function around cur.
+func outermostFunc(in *ctxinfo.Info, cur inspector.Cursor) (inspector.Cursor, bool) {
+	encl := in.Enclosing(cur)
+	if len(encl) == 0 {
+		return inspector.Cursor{}, false
 	}
-	return last, found
+	return encl[len(encl)-1].Cur, true
 }
 
 // usesOfVar yields the identifiers under body that use v.
@@ -279,7 +278,7 @@ func neverClosed(pass *analysis.Pass, in *ctxinfo.Info, arg inspector.Cursor, v 
 	if v.Parent() == nil || v.Parent() == v.Pkg().Scope() || v.IsField() {
 		return false
 	}
-	body, ok := funcOf(arg)
+	body, ok := outermostFunc(in, arg)
 	if !ok || declStmt(pass.TypesInfo, body, v) == nil {
 		return false
 	}
