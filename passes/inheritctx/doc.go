@@ -330,12 +330,6 @@
 //
 // # Options
 //
-//	-stopchan
-//	    report wait.NeverStop and never-closed channels given as stop
-//	    channels where a ctx is in scope (default true).
-//	-innerctx
-//	    report outer contexts passed where a func literal brings its own
-//	    (default true).
 //	-report-detached
 //	    also report root contexts in go statements and deferred calls,
 //	    suggesting context.WithoutCancel(ctx), and the waits, calls
@@ -351,4 +345,10 @@
 //	-ctxless=false
 //	    do not report calls without the context (http.Get, exec.Command,
 //	    db.Query, wait.Poll, wait.Until, ... in the table above).
+//	-stopchan=false
+//	    do not report wait.NeverStop and never-closed channels given as
+//	    stop channels where a ctx is in scope.
+//	-innerctx=false
+//	    do not report outer contexts passed where a func literal brings
+//	    its own (an errgroup's context, its context parameter).
 package inheritctx

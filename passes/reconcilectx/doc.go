@@ -252,12 +252,17 @@
 // # Options
 //
 //	-report-detached
-//	    also report root contexts, waits and calls without the context in
-//	    go statements and deferred calls.
+//	    also report root contexts, waits, calls without the context, stop
+//	    channels and outer contexts in go statements and deferred calls.
 //	-include-tests
 //	    also report in _test.go files what tests do by design.
 //	-waits=false
 //	    do not report waits that ignore the context.
 //	-ctxless=false
 //	    do not report calls without the context.
+//	-stopchan=false
+//	    do not report stop channels that never close.
+//	-innerctx=false
+//	    do not report outer contexts passed where a func literal brings
+//	    its own (an errgroup's context, its context parameter).
 package reconcilectx

@@ -237,12 +237,17 @@
 // # Options
 //
 //	-report-detached
-//	    also report root contexts, waits and outbound calls in go
-//	    statements and deferred calls of handlers.
+//	    also report root contexts, waits, outbound calls, stop channels
+//	    and outer contexts in go statements and deferred calls of handlers.
 //	-include-tests
 //	    also report in _test.go files what tests do by design.
 //	-waits=false
 //	    do not report waits that ignore the context.
 //	-ctxless=false
 //	    do not report outbound calls without the context.
+//	-stopchan=false
+//	    do not report stop channels that never close.
+//	-innerctx=false
+//	    do not report outer contexts passed where a func literal brings
+//	    its own (an errgroup's context, its context parameter).
 package webhookctx
