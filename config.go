@@ -34,8 +34,8 @@ type Config struct {
 	// name those positions anyway.
 	DropRelated bool
 
-	// IncludeGenerated is the -include-generated flag: report findings in
-	// generated files too. golangci-lint excludes generated files itself
+	// IncludeGenerated is the -include-generated flag: analyse generated
+	// files too, and report findings in them. golangci-lint excludes generated files itself
 	// (its linters.exclusions.generated setting) before ctxlint's filter.
 	IncludeGenerated bool
 

@@ -73,7 +73,7 @@ var Analyzer = NewAnalyzer()
 //	-NAME.OPTION      an option of check NAME
 //	-cross-package    no effect: helpers in other packages are followed by default
 //	-baseline FILE    drop the findings recorded in FILE
-//	-include-generated  also report findings in generated files
+//	-include-generated  also analyse and report generated files
 //	-include-tests    report everything in _test.go files (every check's include-tests)
 //
 // Every message starts with "NAME: " and every diagnostic's Category is
@@ -84,7 +84,12 @@ func NewAnalyzer() *analysis.Analyzer {
 }
 
 func newAnalyzer() (*analysis.Analyzer, *composite) {
-	c := &composite{rc: rootctx.New(), dir: directive.New(CheckNames())}
+	c := &composite{dir: directive.New(CheckNames())}
+	// Generated files are left out of the analysis, not only of the
+	// findings, unless -include-generated: their syntax would be most of
+	// the analysis's memory on some modules, for no finding.
+	c.info = ctxinfo.New(func() bool { return !c.includeGenerated })
+	c.rc = rootctx.New(c.info)
 	rootctx.EnableFacts(c.rc)
 	a := &analysis.Analyzer{
 		Name: "ctxlint",
@@ -95,6 +100,8 @@ func newAnalyzer() (*analysis.Analyzer, *composite) {
 	seen := map[*analysis.Analyzer]bool{}
 	addReq := func(r *analysis.Analyzer) {
 		switch r {
+		case ctxinfo.Analyzer:
+			r = c.info
 		case rootctx.Analyzer:
 			r = c.rc
 		case directive.Analyzer:
@@ -127,7 +134,7 @@ func newAnalyzer() (*analysis.Analyzer, *composite) {
 	a.Flags.Var(includeTests{c}, rootctx.IncludeTestsFlag,
 		"report everything in _test.go files too: sets every check's include-tests (-storedctx.include-tests, -inheritctx.include-tests, ...)")
 	a.Flags.BoolVar(&c.includeGenerated, "include-generated", false,
-		"also report findings in generated files (those with a \"// Code generated ... DO NOT EDIT.\" header)")
+		"also analyse generated files (those with a \"// Code generated ... DO NOT EDIT.\" header) and report findings in them")
 	composites.Store(a, c)
 	return a, c
 }
@@ -159,7 +166,8 @@ func title(doc string) string {
 }
 
 type composite struct {
-	rc          *analysis.Analyzer // this instance's rootctx analyzer (facts on unless Config.CrossPackage is false)
+	info        *analysis.Analyzer // this instance's ctxinfo analyzer, which skips generated files unless includeGenerated
+	rc          *analysis.Analyzer // this instance's rootctx analyzer on info (facts on unless Config.CrossPackage is false)
 	dir         *analysis.Analyzer // this instance's directive parser, which knows the checks
 	dropRelated bool
 	// includeGenerated keeps findings in generated files, which are

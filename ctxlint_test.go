@@ -252,6 +252,32 @@ func TestGenerated(t *testing.T) {
 	}
 }
 
+// TestGeneratedNotFollowed: by default generated files are left out of the
+// analysis, not only of the findings, so a hand-written function that
+// calls a generated helper making a root context is silent; with
+// Config.IncludeGenerated the helper is followed (testdata/mod/gen).
+func TestGeneratedNotFollowed(t *testing.T) {
+	dir := filepath.Join(testutil.TestData(), "mod", "gen")
+	a, err := ctxlint.New(ctxlint.Config{IncludeGenerated: true, CrossPackage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, a, "./...")
+
+	a, err = ctxlint.New(ctxlint.Config{CrossPackage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := analysistest.Run(nopT{t}, dir, a, "./...")
+	n := 0
+	for _, r := range res {
+		n += len(r.Diagnostics)
+	}
+	if len(res) != 2 || n != 0 {
+		t.Errorf("by default: want 2 packages and no finding, got %d packages, %d findings", len(res), n)
+	}
+}
+
 // TestIncludeTests checks that -include-tests is one option for every
 // check: without it, the findings of composite/tests (in a _test.go file)
 // are all left alone; with it, or with each check's own include-tests,

@@ -34,7 +34,8 @@
 // silencing nothing, or written "// ctxlint:ignore" is itself reported.
 //
 // Generated files ("// Code generated ... DO NOT EDIT.") are not
-// reported unless -include-generated.
+// analysed, so neither reported nor followed from the code that calls
+// them, unless -include-generated.
 //
 // Test suites: in _test.go files, what tests do by design is left alone
 // unless -include-tests: structs that keep a context (storedctx), root

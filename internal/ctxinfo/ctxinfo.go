@@ -14,9 +14,9 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -35,13 +35,38 @@ const (
 	RestfulLegacyPath = "github.com/emicklei/go-restful"
 )
 
-// Analyzer computes the *Info of a package.
-var Analyzer = &analysis.Analyzer{
-	Name:       "ctxinfo",
-	Doc:        "ctxinfo: shared facts about contexts and functions for ctxlint's checks (internal)",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
-	Run:        analysisutil.Recover("ctxinfo", run),
-	ResultType: reflect.TypeOf((*Info)(nil)),
+// Analyzer computes the *Info of a package from all of its files.
+var Analyzer = New(nil)
+
+// New returns an instance of the analyzer. When skipGenerated is not nil
+// and returns true as a package is analysed, the package's generated files
+// (ast.IsGenerated) are left out of its Info: no check walks them, no
+// root context in them is followed, and their syntax is not indexed,
+// which on a module with large generated files is most of the
+// analysis's memory. Their types still count (the type checker saw them).
+//
+// The Info builds its own inspector rather than requiring
+// inspect.Analyzer, whose inspector covers every file.
+func New(skipGenerated func() bool) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name: "ctxinfo",
+		Doc:  "ctxinfo: shared facts about contexts and functions for ctxlint's checks (internal)",
+		Run: analysisutil.Recover("ctxinfo", func(pass *analysis.Pass) (any, error) {
+			return run(pass, skipGenerated != nil && skipGenerated())
+		}),
+		ResultType: reflect.TypeOf((*Info)(nil)),
+	}
+}
+
+// Of returns the Info of the package being analysed, whichever instance
+// of the analyzer computed it; nil if none did.
+func Of(pass *analysis.Pass) *Info {
+	for _, r := range pass.ResultOf {
+		if in, ok := r.(*Info); ok {
+			return in
+		}
+	}
+	return nil
 }
 
 // Kind is what a function is, for the purpose of choosing the check that
@@ -134,7 +159,7 @@ type Info struct {
 	TypesInfo *types.Info
 	Pkg       *types.Package
 	Fset      *token.FileSet
-	Inspector *inspector.Inspector
+	Inspector *inspector.Inspector // over the files the Info covers (see New)
 
 	// Context is context.Context, or nil when the package cannot refer to
 	// it (it does not import the context package, even indirectly).
@@ -194,12 +219,16 @@ func (in *Info) IsRootCall(call *ast.CallExpr) (string, bool) {
 	return "", false
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, skipGenerated bool) (any, error) {
+	files := pass.Files
+	if skipGenerated {
+		files = slices.DeleteFunc(slices.Clone(files), ast.IsGenerated)
+	}
 	in := &Info{
 		TypesInfo: pass.TypesInfo,
 		Pkg:       pass.Pkg,
 		Fset:      pass.Fset,
-		Inspector: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		Inspector: inspector.New(files),
 		funcs:     map[ast.Node]*Func{},
 		decls:     map[*types.Func]*Func{},
 	}

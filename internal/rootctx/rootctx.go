@@ -26,16 +26,18 @@ import (
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
 )
 
-// Analyzer is the default instance, without cross-package facts.
-var Analyzer = New()
+// Analyzer is the default instance, without cross-package facts, on
+// ctxinfo.Analyzer.
+var Analyzer = New(ctxinfo.Analyzer)
 
-// New returns a fresh instance of the analyzer. Call EnableFacts on it
-// (before analysis starts) to follow helpers across packages.
-func New() *analysis.Analyzer {
+// New returns a fresh instance of the analyzer on info, an instance of
+// ctxinfo's. Call EnableFacts on it (before analysis starts) to follow
+// helpers across packages.
+func New(info *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "rootctx",
 		Doc:        "rootctx: root contexts made where a context is in scope (internal to ctxlint)",
-		Requires:   []*analysis.Analyzer{ctxinfo.Analyzer},
+		Requires:   []*analysis.Analyzer{info},
 		Run:        analysisutil.Recover("rootctx", run),
 		ResultType: reflect.TypeOf((*Result)(nil)),
 	}
@@ -188,7 +190,7 @@ func Of(pass *analysis.Pass) *Result {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	in := pass.ResultOf[ctxinfo.Analyzer].(*ctxinfo.Info)
+	in := ctxinfo.Of(pass)
 	res := &Result{Info: in}
 	if in.Context != nil {
 		res.groups = in.Groups()

@@ -47,7 +47,7 @@ type checker struct {
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
-	in, _ := pass.ResultOf[ctxinfo.Analyzer].(*ctxinfo.Info)
+	in := ctxinfo.Of(pass)
 	if in == nil || in.Context == nil {
 		return nil, nil // the package cannot refer to context.Context
 	}

@@ -105,7 +105,7 @@ type recv struct {
 }
 
 func run(pass *analysis.Pass, opts config) {
-	in := pass.ResultOf[ctxinfo.Analyzer].(*ctxinfo.Info)
+	in := ctxinfo.Of(pass)
 	api := newWatchAPI(in)
 	if api == nil {
 		return // the package cannot see watch.Interface
