@@ -387,3 +387,39 @@ func (in *Info) localEscapes(body inspector.Cursor, id *ast.Ident, depth int) bo
 	}
 	return depth < maxEscapeDepth && in.escapes(body, w, depth+1)
 }
+
+// NilDefault reports whether cur, an assignment x = v of a root context
+// (context.Background() or TODO()) to a single x, sits directly in the
+// body of if x == nil { ... } with no else: the default for a context
+// that was never given, which would otherwise be a nil context, as
+// if ctx == nil { ctx = context.Background() } is for a variable.
+func (in *Info) NilDefault(cur inspector.Cursor) bool {
+	as, ok := cur.Node().(*ast.AssignStmt)
+	if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return false
+	}
+	if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); !ok {
+		return false
+	} else if _, root := in.IsRootCall(call); !root {
+		return false
+	}
+	if k, _ := cur.ParentEdge(); k != edge.BlockStmt_List {
+		return false
+	}
+	body := cur.Parent()
+	if k, _ := body.ParentEdge(); k != edge.IfStmt_Body {
+		return false
+	}
+	ifs := body.Parent().Node().(*ast.IfStmt)
+	b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if ifs.Else != nil || ifs.Init != nil || !ok || b.Op != token.EQL {
+		return false
+	}
+	x := b.X
+	if in.isNil(x) {
+		x = b.Y
+	} else if !in.isNil(b.Y) {
+		return false
+	}
+	return in.sameRef(x, as.Lhs[0])
+}

@@ -267,6 +267,14 @@
 //     registers. That lifetime is the right parent for them. A read by a
 //     method that other code calls later (an exported Resync), or by a
 //     function with a ctx of its own, makes it a finding again;
+//   - a carrier: a field whose every read, beyond watching its end, is
+//     the value stored, as it is, in a context field of another struct
+//     of the package (&lister{ctx: f.ctx}), each of them left alone as
+//     in this list (an adapter, a lent lifetime, a carrier itself): the
+//     context is handed down to where it is kept on purpose, and any
+//     finding belongs there. It is held to what an adapter is: no
+//     per-request context or setter stores it, no function with a ctx of
+//     its own reads it, and its type is not long-lived;
 //   - a per-call state object (crypto/tls's handshake states): every store
 //     of the field is a composite literal (&dialState{conn: c, ctx: ctx},
 //     positional too) that a function builds with its own ctx, one it gets
@@ -312,7 +320,10 @@
 //     literal capturing it), and the value does not outlive that function,
 //     as for a per-call state object above (for x.f = ctx, x is a local
 //     variable of the struct type, or a pointer to a composite literal
-//     of it built there);
+//     of it built there), or it is the default for a context never given
+//     (if x.Ctx == nil { x.Ctx = context.Background() }, which would
+//     otherwise leave a nil context: such a store is not counted as a
+//     root context in a field of the package's own either);
 //   - a type that is itself a context: it declares context methods of its
 //     own, or it embeds a context and is neither a long-lived type as
 //     above nor has methods that receive a ctx (a reconciler that embeds

@@ -132,11 +132,12 @@ func (s *state) foreignStruct(t types.Type) *types.Named {
 	return named
 }
 
-// reportForeign reports the stores of collectForeign that are not
-// per-call.
+// reportForeign reports the stores of collectForeign that are neither
+// per-call nor the default for a context never given (if x.Ctx == nil {
+// x.Ctx = context.Background() }).
 func (s *state) reportForeign(stores []foreignStore) {
 	for _, st := range stores {
-		if s.foreignPerCall(st) {
+		if s.foreignPerCall(st) || s.in.NilDefault(st.cur) {
 			continue
 		}
 		typ := st.named.Obj().Pkg().Name() + "." + st.named.Obj().Name()

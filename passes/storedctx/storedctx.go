@@ -154,10 +154,16 @@ type finding struct {
 // and, unless the context is known to be per-request, those of types
 // that own its lifetime with a cancel function, those that borrow such a
 // lifetime, and, unless a WithContext-style setter stores it, contexts
-// that are only watched and those of adapters.
+// that are only watched, those of adapters and those that only carry a
+// context down to fields left alone (see carriers).
 func (s *state) report() {
+	var all []*finding
+	quiet := map[*field]bool{}
 	for _, o := range s.owners {
 		if o.tn != nil && s.cfg.allow.allows(o.tn) || s.isWrapper(o) {
+			for _, fd := range o.fields {
+				quiet[fd] = true
+			}
 			continue
 		}
 		owns := s.ownsLifetime(o)
@@ -166,9 +172,13 @@ func (s *state) report() {
 			if owns {
 				f.expired = nil // it keeps the cancel too: the ctx lives as long as the type wants
 			}
-			if len(f.perRequest) == 0 && len(f.expired) == 0 && (owns || f.borrowed || f.keepsLife || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) || s.isPerCall(f) || s.storedElsewhere(f) {
-				continue
-			}
+			all = append(all, f)
+			quiet[fd] = len(f.perRequest) == 0 && len(f.expired) == 0 && (owns || f.borrowed || f.keepsLife || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) || s.isPerCall(f) || s.storedElsewhere(f)
+		}
+	}
+	s.carriers(all, quiet)
+	for _, f := range all {
+		if !quiet[f.fd] {
 			s.pass.Report(s.diagnostic(f))
 		}
 	}
@@ -207,7 +217,7 @@ func (s *state) examineStores(f *finding) {
 					f.own = append(f.own, st)
 				}
 			}
-		case st.orig.kind == root && st.cancel == nil:
+		case st.orig.kind == root && st.cancel == nil && !s.in.NilDefault(st.cur): // a default for a missing ctx is no choice of a root
 			f.roots = append(f.roots, st)
 		}
 	}

@@ -70,3 +70,24 @@ func (c *collector) collect(ctx context.Context) error {
 	c.last = append(c.last, s...)
 	return err
 }
+
+// ok: a builder's default for a bundle given no context at all, which
+// would otherwise hold a nil one.
+type builder struct{ h *handler.Handler }
+
+func (b *builder) init() {
+	if b.h.Ctx == nil {
+		b.h.Ctx = context.Background()
+	}
+}
+
+// Still reported: the default replaces a context that is there, or is
+// not guarded by the field's own nil check.
+func (b *builder) reset(other *handler.Handler) {
+	if b.h.Ctx != nil {
+		b.h.Ctx = context.Background() // want `^field Ctx of handler.Handler is set here to a context`
+	}
+	if other.Ctx == nil {
+		b.h.Ctx = context.TODO() // want `^field Ctx of handler.Handler is set here to a context`
+	}
+}
