@@ -183,7 +183,7 @@ func TestCrossPackage(t *testing.T) {
 	found := false
 	for _, r := range res {
 		for _, d := range r.Diagnostics {
-			if !strings.Contains(d.Message, "in util.Lookup") {
+			if !strings.Contains(d.Message, "in util.Lookup") || r.Pass.Pkg.Path() != "example.com/xpkg/app" {
 				continue
 			}
 			found = true

@@ -243,7 +243,8 @@ type result struct {
 	fset     *token.FileSet
 	pkgs     []*packages.Package
 	graph    *checker.Graph
-	findings []finding // deduplicated, in order of position
+	findings []finding // deduplicated, in order of position, one per root context of another package (mergeRoots)
+	recorded []finding // the same before mergeRoots: what a baseline records
 	errors   []string  // load and analysis errors, once each, in the user's terms
 	// pkgErrors holds, per root package ID, its errors for -json.
 	pkgErrors map[string][]string
@@ -415,6 +416,8 @@ func (r *result) collect() {
 		}
 		return a.Offset < b.Offset
 	})
+	r.recorded = r.findings
+	r.findings = mergeRoots(r.fset, r.findings)
 }
 
 // rootCause returns the error of the first action below act that failed

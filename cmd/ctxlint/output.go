@@ -143,7 +143,7 @@ func (r *result) writeBaseline(path string, stderr io.Writer) int {
 	var roots baseline.Roots
 	contents := map[string][]byte{}
 	var entries []baseline.Entry
-	for _, f := range r.findings {
+	for _, f := range r.recorded {
 		posn := r.fset.Position(f.Pos)
 		content, ok := contents[posn.Filename]
 		if !ok {
