@@ -26,7 +26,7 @@ type Scope struct {
 	// Detached is the go or defer statement that lies between the node
 	// and the provider, if any, or the statement that hands a func
 	// literal around the node to a function that runs it on a new
-	// goroutine (see StartsGoroutine); for a context value assigned to a
+	// goroutine or keeps it as a callback (see RunsOutsideCall); for a context value assigned to a
 	// local variable, it is the first of such statements when every use
 	// of the variable lies in one (bg := context.Background(); go
 	// worker(bg)). Code there usually outlives the call on purpose.
@@ -79,7 +79,7 @@ func (in *Info) scopeAt(cur inspector.Cursor, provides func(*Func) bool) Scope {
 			if s.OwnerFunc == nil && fn.Kind != Plain {
 				s.Owner, s.OwnerFunc = fn.Kind, fn
 			}
-			if s.Provider == nil && s.Detached == nil && StartsGoroutine(fn.PassedTo) {
+			if s.Provider == nil && s.Detached == nil && RunsOutsideCall(fn.PassedTo) {
 				starter = true
 			}
 		case ast.Stmt:
@@ -103,16 +103,37 @@ const WaitPath = "k8s.io/apimachinery/pkg/util/wait"
 
 // StartsGoroutine reports whether fn runs the func it is given on a new
 // goroutine and returns at once, as a go statement does: the Start,
-// StartWithChannel and StartWithContext methods of wait.Group. Not
-// errgroup.Group.Go, whose work Wait joins to the caller's.
+// StartWithChannel and StartWithContext methods of wait.Group, and
+// sync.WaitGroup's Go (Go 1.25). Not errgroup.Group.Go, whose work Wait
+// joins to the caller's and whose group context the inner-context rule
+// names.
 func StartsGoroutine(fn *types.Func) bool {
 	for _, m := range [...]string{"Start", "StartWithChannel", "StartWithContext"} {
 		if analysisutil.IsMethod(fn, WaitPath, "Group", m) {
 			return true
 		}
 	}
-	return false
+	return analysisutil.IsMethod(fn, "sync", "WaitGroup", "Go")
 }
+
+// PredicatePath is the import path of controller-runtime's predicate
+// package.
+const PredicatePath = "sigs.k8s.io/controller-runtime/pkg/predicate"
+
+// KeepsForLater reports whether fn keeps the func it is given, to call it
+// later as a callback, in code that runs after the caller has returned:
+// controller-runtime's predicate.NewPredicateFuncs and
+// NewTypedPredicateFuncs, whose filter runs for every event the
+// controller sees. Such a callback's signature has no ctx; the caller's
+// is not the context of that work.
+func KeepsForLater(fn *types.Func) bool {
+	return analysisutil.IsPkgFunc(fn, PredicatePath, "NewPredicateFuncs", "NewTypedPredicateFuncs")
+}
+
+// RunsOutsideCall reports whether a func literal passed to fn runs outside
+// the call that passes it: on a new goroutine (StartsGoroutine) or later,
+// as a callback (KeepsForLater).
+func RunsOutsideCall(fn *types.Func) bool { return StartsGoroutine(fn) || KeepsForLater(fn) }
 
 // detachedUses returns, when the context value at cur is assigned to a
 // local variable every use of which is detached (in a go or defer

@@ -87,7 +87,11 @@
 // fix is context.WithoutCancel(ctx), which keeps the caller's values and
 // trace and drops only its cancellation. The same holds for a func
 // literal given to a function that runs it on a new goroutine
-// (wait.Group's Start, StartWithChannel and StartWithContext), and for a
+// (wait.Group's Start, StartWithChannel and StartWithContext,
+// sync.WaitGroup's Go) or keeps it as a callback that runs after the call
+// returns (controller-runtime's predicate.NewPredicateFuncs and
+// NewTypedPredicateFuncs, whose filter runs for each later event and has
+// no ctx), and for a
 // root context held in a variable whose every use is in such places
 // (bg := context.Background(); go worker(bg)). errgroup.Group.Go is not
 // one of them: Wait joins its work to the caller, so its root contexts are

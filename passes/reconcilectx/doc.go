@@ -227,20 +227,19 @@
 // # What is left alone
 //
 // Code that runs once ctx is done (in a case <-ctx.Done() branch, after
-// <-ctx.Done(), under if ctx.Err() != nil, after a select whose other
-// cases all leave, or after if ctx.Err() == nil { return }, or in a
-// local closure called only there), where a fresh context for cleanup is
-// right, and a ctx-less helper reached from there whose root context has
-// a deadline and a deferred cancel (a bounded stop or drain), whoever
-// else calls it;
-// context.WithCancel(context.Background()) whose cancel function is
-// stored, returned or handed on, which starts a lifetime that something
-// else ends, or deferred while only deferred calls use the derived
-// context; root contexts that only goroutines use (a go statement, a func
-// given to wait.Group.Start, a variable only those use), reported with
-// -report-detached; context.Background() given to an oauth2 client or
-// token source, which keeps it for later token fetches; and the other
-// silent cases of inheritctx.
+// <-ctx.Done(), under if ctx.Err() != nil, after a select whose other cases
+// all leave, or after if ctx.Err() == nil { return }, or in a local closure
+// called only there), where a fresh context for cleanup is right, and a
+// ctx-less helper reached from there whose root context has a deadline and
+// a deferred cancel (a bounded stop or drain), whoever else calls it;
+// context.WithCancel(context.Background()) whose cancel function is stored,
+// returned or handed on, which starts a lifetime that something else ends,
+// or deferred while only deferred calls use the derived context; root
+// contexts that only goroutines use (a go statement, a func given to
+// wait.Group.Start or sync.WaitGroup.Go, a predicate filter, a variable
+// only those use), reported with -report-detached; context.Background()
+// given to an oauth2 client or token source, which keeps it for later token
+// fetches; and the other silent cases of inheritctx.
 //
 // In _test.go files, unless -include-tests (the ctxlint command's
 // -include-tests sets it, with every other check's): root contexts made

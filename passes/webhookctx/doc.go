@@ -217,15 +217,16 @@
 //
 // # What is left alone
 //
-// Contexts derived from the request's (context.WithTimeout(r.Context(), d));
-// context.WithoutCancel(r.Context()); code that runs once the request's
-// context is done (after <-ctx.Done(), or a select whose other cases all
-// leave the function, or in a local closure called only there), and a
-// ctx-less helper reached from there whose root context has a deadline
-// and a deferred cancel (a bounded stop or drain); root contexts in goroutines (go statements, funcs
-// given to wait.Group.Start, variables only goroutines use), reported
-// with -report-detached; and server set-up and shutdown outside handlers
-// (srv.Shutdown(context.Background()) in main).
+// Contexts derived from the request's (context.WithTimeout(r.Context(),
+// d)); context.WithoutCancel(r.Context()); code that runs once the
+// request's context is done (after <-ctx.Done(), or a select whose other
+// cases all leave the function, or in a local closure called only there),
+// and a ctx-less helper reached from there whose root context has a
+// deadline and a deferred cancel (a bounded stop or drain); root contexts
+// in goroutines (go statements, funcs given to wait.Group.Start or
+// sync.WaitGroup.Go, a predicate filter, variables only goroutines use),
+// reported with -report-detached; and server set-up and shutdown outside
+// handlers (srv.Shutdown(context.Background()) in main).
 //
 // In _test.go files, unless -include-tests (the ctxlint command's
 // -include-tests sets it, with every other check's): root contexts made

@@ -20,3 +20,9 @@ type TypedFuncs[object any] struct {
 	CreateFunc func(event.TypedCreateEvent[object]) bool
 	UpdateFunc func(event.TypedUpdateEvent[object]) bool
 }
+
+func NewPredicateFuncs(filter func(object client.Object) bool) Funcs { return Funcs{} }
+
+func NewTypedPredicateFuncs[object any](filter func(object object) bool) TypedFuncs[object] {
+	return TypedFuncs[object]{}
+}
