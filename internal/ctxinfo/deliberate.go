@@ -61,14 +61,8 @@ func (in *Info) nilDefault(cur inspector.Cursor) bool {
 	if !ok {
 		return false
 	}
-	b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ {
-		return false
-	}
-	x := b.X
-	if in.isNil(x) {
-		x = b.Y
-	} else if !in.isNil(b.Y) {
+	x, ok := in.comparedWithNil(ifs.Cond, token.NEQ)
+	if !ok {
 		return false
 	}
 	for _, st := range ifs.Body.List {
@@ -411,15 +405,21 @@ func (in *Info) NilDefault(cur inspector.Cursor) bool {
 		return false
 	}
 	ifs := body.Parent().Node().(*ast.IfStmt)
-	b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
-	if ifs.Else != nil || ifs.Init != nil || !ok || b.Op != token.EQL {
-		return false
+	x, ok := in.comparedWithNil(ifs.Cond, token.EQL)
+	return ok && ifs.Else == nil && ifs.Init == nil && in.sameRef(x, as.Lhs[0])
+}
+
+// comparedWithNil returns x when cond is x op nil or nil op x.
+func (in *Info) comparedWithNil(cond ast.Expr, op token.Token) (ast.Expr, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != op {
+		return nil, false
 	}
-	x := b.X
-	if in.isNil(x) {
-		x = b.Y
-	} else if !in.isNil(b.Y) {
-		return false
+	switch {
+	case in.isNil(b.Y):
+		return b.X, true
+	case in.isNil(b.X):
+		return b.Y, true
 	}
-	return in.sameRef(x, as.Lhs[0])
+	return nil, false
 }
