@@ -297,6 +297,34 @@ func IsNil(info *types.Info, e ast.Expr) bool {
 	return ok && info.Uses[id] == types.Universe.Lookup("nil")
 }
 
+// ComparedWithNil returns x, unparenthesised, and the operator when cond
+// is x == nil, x != nil, or either with nil first.
+func ComparedWithNil(info *types.Info, cond ast.Expr) (ast.Expr, token.Token, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+		return nil, 0, false
+	}
+	switch {
+	case IsNil(info, b.Y):
+		return ast.Unparen(b.X), b.Op, true
+	case IsNil(info, b.X):
+		return ast.Unparen(b.Y), b.Op, true
+	}
+	return nil, 0, false
+}
+
+// Refers reports whether n contains an identifier that refers to obj.
+func Refers(info *types.Info, n ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // IsFalse reports whether e is the predeclared false.
 func IsFalse(info *types.Info, e ast.Expr) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)

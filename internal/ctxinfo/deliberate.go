@@ -61,8 +61,8 @@ func (in *Info) nilDefault(cur inspector.Cursor) bool {
 	if !ok {
 		return false
 	}
-	x, ok := in.comparedWithNil(ifs.Cond, token.NEQ)
-	if !ok {
+	x, op, ok := analysisutil.ComparedWithNil(in.TypesInfo, ifs.Cond)
+	if !ok || op != token.NEQ {
 		return false
 	}
 	for _, st := range ifs.Body.List {
@@ -71,7 +71,7 @@ func (in *Info) nilDefault(cur inspector.Cursor) bool {
 			continue
 		}
 		if lhs, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); ok && in.TypesInfo.Uses[lhs] == v &&
-			in.mentions(as.Rhs[0], x) && !in.usesVar(as.Rhs[0], v) {
+			in.mentions(as.Rhs[0], x) && !analysisutil.Refers(in.TypesInfo, as.Rhs[0], v) {
 			return true
 		}
 	}
@@ -108,18 +108,6 @@ func (in *Info) sameRef(a, b ast.Expr) bool {
 		return obj != nil && obj == in.TypesInfo.ObjectOf(b.Sel) && in.sameRef(a.X, b.X)
 	}
 	return false
-}
-
-// usesVar reports whether e refers to v.
-func (in *Info) usesVar(e ast.Expr, v *types.Var) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && in.TypesInfo.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // OwnsLifetime reports whether the root context created at cur starts a
@@ -405,21 +393,6 @@ func (in *Info) NilDefault(cur inspector.Cursor) bool {
 		return false
 	}
 	ifs := body.Parent().Node().(*ast.IfStmt)
-	x, ok := in.comparedWithNil(ifs.Cond, token.EQL)
-	return ok && ifs.Else == nil && ifs.Init == nil && in.sameRef(x, as.Lhs[0])
-}
-
-// comparedWithNil returns x when cond is x op nil or nil op x.
-func (in *Info) comparedWithNil(cond ast.Expr, op token.Token) (ast.Expr, bool) {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != op {
-		return nil, false
-	}
-	switch {
-	case in.isNil(b.Y):
-		return b.X, true
-	case in.isNil(b.X):
-		return b.Y, true
-	}
-	return nil, false
+	x, op, ok := analysisutil.ComparedWithNil(in.TypesInfo, ifs.Cond)
+	return ok && op == token.EQL && ifs.Else == nil && ifs.Init == nil && in.sameRef(x, as.Lhs[0])
 }

@@ -168,19 +168,12 @@ func jumpsOut(list []ast.Stmt) bool {
 // errCheck reports whether cond compares x.Err() with nil for a context
 // x, or v where v was just assigned x.Err() in init, and how (== or !=).
 func (in *Info) errCheck(init ast.Stmt, cond ast.Expr) (token.Token, bool) {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ && b.Op != token.EQL {
-		return 0, false
-	}
-	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
-	if in.isNil(x) {
-		x, y = y, x
-	}
-	if !in.isNil(y) {
+	x, op, ok := analysisutil.ComparedWithNil(in.TypesInfo, cond)
+	if !ok {
 		return 0, false
 	}
 	if in.isCtxMethodCall(x, "Err") {
-		return b.Op, true
+		return op, true
 	}
 	id, ok := x.(*ast.Ident)
 	as, ok2 := init.(*ast.AssignStmt)
@@ -191,27 +184,19 @@ func (in *Info) errCheck(init ast.Stmt, cond ast.Expr) (token.Token, bool) {
 	if !ok || in.TypesInfo.ObjectOf(lhs) == nil || in.TypesInfo.ObjectOf(lhs) != in.TypesInfo.Uses[id] || !in.isCtxMethodCall(as.Rhs[0], "Err") {
 		return 0, false
 	}
-	return b.Op, true
+	return op, true
 }
 
 // nilCheck reports whether cond compares a context with nil, and how
 // (== or !=).
 func (in *Info) nilCheck(cond ast.Expr) (token.Token, bool) {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+	x, op, ok := analysisutil.ComparedWithNil(in.TypesInfo, cond)
+	if !ok || !in.IsContext(in.TypesInfo.TypeOf(x)) {
 		return 0, false
 	}
-	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
-	if in.isNil(x) {
-		x, y = y, x
-	}
-	if !in.isNil(y) || !in.IsContext(in.TypesInfo.TypeOf(x)) {
-		return 0, false
-	}
-	return b.Op, true
+	return op, true
 }
 
-func (in *Info) isNil(e ast.Expr) bool { return analysisutil.IsNil(in.TypesInfo, e) }
 
 // IsDone reports whether code at cur runs only once a context is done,
 // or when it is missing, looking no further out than the function stop:

@@ -321,14 +321,7 @@ func mentionsErrWaitTimeout(pass *analysis.Pass, in *ctxinfo.Info, call *ast.Cal
 			decl = d
 		}
 	}
-	found := false
-	ast.Inspect(decl, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && pass.TypesInfo.Uses[id] == obj {
-			found = true
-		}
-		return !found
-	})
-	return found
+	return analysisutil.Refers(pass.TypesInfo, decl, obj)
 }
 
 // reportCtxless reports calls, where a context is in scope, that cannot
