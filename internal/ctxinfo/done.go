@@ -197,7 +197,6 @@ func (in *Info) nilCheck(cond ast.Expr) (token.Token, bool) {
 	return op, true
 }
 
-
 // IsDone reports whether code at cur runs only once a context is done,
 // or when it is missing, looking no further out than the function stop:
 // in a case <-ctx.Done() branch, after a statement that waits for
