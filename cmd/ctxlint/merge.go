@@ -6,12 +6,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ctxlint/ctxlint/internal/rootctx"
 	"golang.org/x/tools/go/analysis"
 )
-
-// rootMade is the related information that rootctx attaches to a finding
-// at a call reaching root contexts made in another package.
-const rootMade = "root context made here"
 
 // maxMerged is how many of the merged findings a kept one lists as
 // related information; the rest are counted.
@@ -72,7 +69,7 @@ func mergeRoots(fset *token.FileSet, findings []finding) []finding {
 func rootsKey(fset *token.FileSet, d analysis.Diagnostic) string {
 	var roots []string
 	for _, rel := range d.Related {
-		if rel.Message == rootMade {
+		if rel.Message == rootctx.RootMadeHere {
 			roots = append(roots, fset.Position(rel.Pos).String())
 		}
 	}

@@ -20,6 +20,11 @@ const maxVia = 2
 // finding lists as related information; the rest are counted.
 const maxCallers = 3
 
+// RootMadeHere is the related information at each root context of
+// another package that a finding's call reaches; the command merges the
+// findings of several packages by it.
+const RootMadeHere = "root context made here"
+
 // siteDiagnostic reports a root context made in ctx-less code, once: "
 // context.TODO() in refresh, which FooReconciler.Reconcile calls without
 // its ctx (via sync); thread a context.Context parameter down and pass
@@ -56,7 +61,7 @@ func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding)
 	if !r.Local() {
 		for _, root := range append([]*Root{r}, site.More...) {
 			if root.Pos.IsValid() {
-				d.Related = append(d.Related, analysis.RelatedInformation{Pos: root.Pos, End: root.Pos, Message: "root context made here"})
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: root.Pos, End: root.Pos, Message: RootMadeHere})
 			}
 		}
 		callers = append(callers[:site.Chosen:site.Chosen], callers[site.Chosen+1:]...)
