@@ -398,44 +398,53 @@ func TestPartialModule(t *testing.T) {
 	}
 }
 
-// TestMergeRoots: a root context of another package reached from two
-// packages is one finding, at the first call, with the other call as
-// related information; a baseline still records both calls, so that
-// nothing reappears when one is silenced.
+// TestMergeRoots: root contexts of another package reached from three
+// packages are one finding, at the first call, with the other calls as
+// related information: other's reaches the same root, third's that root
+// and one more. A baseline still records every call, so that nothing
+// reappears when one is silenced.
 func TestMergeRoots(t *testing.T) {
 	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "mod", "xpkg"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	bin := ctxlintBin(t)
-	out, code := run(t, dir, bin, "./app", "./other")
+	pkgs := []string{"./app", "./other", "./third"}
+	out, code := run(t, dir, bin, pkgs...)
 	if code != 3 {
 		t.Fatalf("exit %d, want 3\n%s", code, out)
 	}
 	got := parseText(t, dir, out)
-	if !slices.Contains(got, "app/app.go:13: inheritctx") || slices.Contains(got, "other/other.go:14: inheritctx") {
+	if !slices.Contains(got, "app/app.go:13: inheritctx") || slices.Contains(got, "other/other.go:14: inheritctx") || slices.Contains(got, "third/third.go:14: inheritctx") {
 		t.Errorf("want util.Lookup's root reported at app/app.go:13 only\n%s", out)
 	}
-	if !regexp.MustCompile(`(?m)other/other\.go:14:\d+: \tthe same root context, reached from example\.com/xpkg/other here$`).MatchString(out) {
-		t.Errorf("want other/other.go:14 as related information of the kept finding\n%s", out)
+	for _, p := range []string{"other", "third"} {
+		re := `(?m)` + p + `/` + p + `\.go:14:\d+: \treaches the same root contexts from example\.com/xpkg/` + p + ` here$`
+		if !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("want %s/%s.go:14 as related information of the kept finding\n%s", p, p, out)
+		}
 	}
 	// Each package alone still reports its call.
-	out, _ = run(t, dir, bin, "./other")
-	if got := parseText(t, dir, out); !slices.Contains(got, "other/other.go:14: inheritctx") {
-		t.Errorf("./other alone: want its call reported\n%s", out)
+	out, _ = run(t, dir, bin, "./other", "./third")
+	if got := parseText(t, dir, out); !slices.Contains(got, "other/other.go:14: inheritctx") || slices.Contains(got, "third/third.go:14: inheritctx") {
+		t.Errorf("./other ./third: want other's call, with third's merged into it\n%s", out)
+	}
+	out, _ = run(t, dir, bin, "./third")
+	if got := parseText(t, dir, out); !slices.Contains(got, "third/third.go:14: inheritctx") {
+		t.Errorf("./third alone: want its call reported\n%s", out)
 	}
 	base := filepath.Join(t.TempDir(), "baseline.json")
-	if out, code := run(t, dir, bin, "-write-baseline", base, "./app", "./other"); code != 0 {
+	if out, code := run(t, dir, bin, append([]string{"-write-baseline", base}, pkgs...)...); code != 0 {
 		t.Fatalf("-write-baseline: exit %d\n%s", code, out)
 	}
 	data, err := os.ReadFile(base)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(data), "other/other.go") {
-		t.Errorf("baseline does not record the merged call in other/other.go:\n%s", data)
+	if !strings.Contains(string(data), "other/other.go") || !strings.Contains(string(data), "third/third.go") {
+		t.Errorf("baseline does not record the merged calls in other/other.go and third/third.go:\n%s", data)
 	}
-	if out, code := run(t, dir, bin, "-baseline", base, "./app", "./other"); code != 0 {
+	if out, code := run(t, dir, bin, append([]string{"-baseline", base}, pkgs...)...); code != 0 {
 		t.Errorf("-baseline: exit %d, want 0 (nothing new)\n%s", code, out)
 	}
 }

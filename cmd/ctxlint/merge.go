@@ -3,54 +3,65 @@ package main
 import (
 	"fmt"
 	"go/token"
-	"slices"
-	"strings"
+
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/ctxlint/ctxlint/internal/rootctx"
-	"golang.org/x/tools/go/analysis"
 )
 
 // maxMerged is how many of the merged findings a kept one lists as
 // related information; the rest are counted.
 const maxMerged = 3
 
-// mergeRoots folds the findings at calls that reach the same root
-// contexts of another package into the first of them, in order of
-// position. Each package reports such a root once, at its first call
-// (that is what go vet and golangci-lint, which analyse one package at a
-// time, show), so a helper of an e2e framework called from nine suite
-// packages would otherwise be nine findings for one fix. The others
-// become related information of the one kept. findings must be sorted.
+// mergeRoots folds the findings of a check at calls that reach root
+// contexts of another package into the first, in order of position, that
+// reaches any of the same roots. Each package reports such roots once, at
+// its first call (that is what go vet and golangci-lint, which analyse
+// one package at a time, show), so a helper of an e2e framework called
+// from nine suite packages, or a metrics wrapper whose callers reach one
+// or two of its root contexts, would otherwise be one finding per package
+// for one fix. The others become related information of the one kept.
+// findings must be sorted.
 func mergeRoots(fset *token.FileSet, findings []finding) []finding {
 	type group struct {
 		kept   int
 		others []finding
 	}
-	groups := map[string]*group{}
+	type key struct{ check, root string }
+	groups := map[key]*group{}
 	var order []*group
 	var out []finding
 	for _, f := range findings {
-		k := rootsKey(fset, f.Diagnostic)
-		if k == "" {
+		roots := rootsOf(fset, f.Diagnostic)
+		var g *group
+		for _, r := range roots {
+			if g = groups[key{f.Category, r}]; g != nil {
+				break
+			}
+		}
+		switch {
+		case len(roots) == 0:
 			out = append(out, f)
 			continue
-		}
-		g := groups[k]
-		if g == nil {
+		case g == nil:
 			g = &group{kept: len(out)}
-			groups[k] = g
 			order = append(order, g)
 			out = append(out, f)
-			continue
+		default:
+			g.others = append(g.others, f)
 		}
-		g.others = append(g.others, f)
+		for _, r := range roots {
+			if k := (key{f.Category, r}); groups[k] == nil {
+				groups[k] = g
+			}
+		}
 	}
 	for _, g := range order {
 		if len(g.others) == 0 {
 			continue
 		}
 		d := &out[g.kept].Diagnostic
-		d.Related = slices.Clone(d.Related)
+		d.Related = append([]analysis.RelatedInformation(nil), d.Related...)
 		for i, o := range g.others {
 			if i == maxMerged {
 				d.Related = append(d.Related, analysis.RelatedInformation{Pos: o.Pos, End: o.End,
@@ -58,23 +69,20 @@ func mergeRoots(fset *token.FileSet, findings []finding) []finding {
 				break
 			}
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: o.Pos, End: o.End,
-				Message: "the same root context, reached from " + o.pkg.PkgPath + " here"})
+				Message: "reaches the same root contexts from " + o.pkg.PkgPath + " here"})
 		}
 	}
 	return out
 }
 
-// rootsKey identifies the root contexts of another package that d's call
-// reaches, with d's check: "" when d is no such finding.
-func rootsKey(fset *token.FileSet, d analysis.Diagnostic) string {
+// rootsOf returns the places of the root contexts of another package that
+// d's call reaches (rootctx.RootMadeHere), none when d is no such finding.
+func rootsOf(fset *token.FileSet, d analysis.Diagnostic) []string {
 	var roots []string
 	for _, rel := range d.Related {
 		if rel.Message == rootctx.RootMadeHere {
 			roots = append(roots, fset.Position(rel.Pos).String())
 		}
 	}
-	if len(roots) == 0 {
-		return ""
-	}
-	return d.Category + "\x00" + strings.Join(roots, "\x00")
+	return roots
 }

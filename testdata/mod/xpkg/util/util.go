@@ -29,3 +29,9 @@ func WithCtx(ctx context.Context) error { return use(ctx) }
 // ReloadTheWholeClusterCacheFromScratchNow has a long name: messages
 // give its root's file by base name only.
 func ReloadTheWholeClusterCacheFromScratchNow() error { return use(context.TODO()) }
+
+// LookupAndLog reaches Lookup's root context and makes one of its own.
+func LookupAndLog() error {
+	_ = use(context.Background())
+	return Lookup()
+}
