@@ -313,6 +313,19 @@ func ComparedWithNil(info *types.Info, cond ast.Expr) (ast.Expr, token.Token, bo
 	return nil, 0, false
 }
 
+// ResultOf returns the result of type T among pass's requirements,
+// whichever instance of the analyzer computed it (ctxlint's composite
+// makes its own instances of the internal analyzers), or T's zero value.
+func ResultOf[T any](pass *analysis.Pass) T {
+	for _, r := range pass.ResultOf {
+		if v, ok := r.(T); ok {
+			return v
+		}
+	}
+	var zero T
+	return zero
+}
+
 // Refers reports whether n contains an identifier that refers to obj.
 func Refers(info *types.Info, n ast.Node, obj types.Object) bool {
 	found := false

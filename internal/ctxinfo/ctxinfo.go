@@ -61,12 +61,7 @@ func New(skipGenerated func() bool) *analysis.Analyzer {
 // Of returns the Info of the package being analysed, whichever instance
 // of the analyzer computed it; nil if none did.
 func Of(pass *analysis.Pass) *Info {
-	for _, r := range pass.ResultOf {
-		if in, ok := r.(*Info); ok {
-			return in
-		}
-	}
-	return nil
+	return analysisutil.ResultOf[*Info](pass)
 }
 
 // Kind is what a function is, for the purpose of choosing the check that

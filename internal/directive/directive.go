@@ -58,12 +58,7 @@ func (p *parser) isKnown(check string) bool {
 // Of returns the directives among pass's requirements, whichever
 // instance of the analyzer parsed them, or nil.
 func Of(pass *analysis.Pass) *Directives {
-	for _, r := range pass.ResultOf {
-		if ds, ok := r.(*Directives); ok {
-			return ds
-		}
-	}
-	return nil
+	return analysisutil.ResultOf[*Directives](pass)
 }
 
 // Directive is one well-formed //ctxlint:ignore comment.

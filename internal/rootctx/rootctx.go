@@ -181,12 +181,7 @@ type Result struct {
 // Of returns the rootctx result among pass's requirements, whichever
 // instance of the analyzer computed it.
 func Of(pass *analysis.Pass) *Result {
-	for _, r := range pass.ResultOf {
-		if res, ok := r.(*Result); ok {
-			return res
-		}
-	}
-	return nil
+	return analysisutil.ResultOf[*Result](pass)
 }
 
 func run(pass *analysis.Pass) (any, error) {
