@@ -226,15 +226,20 @@ func (e *escape) holds(t types.Type, depth int) bool {
 
 // maxHoldsDepth bounds how deep holds looks into nested types (an
 // instantiation can nest without end); deeper, it assumes the worst.
-const maxHoldsDepth = 16
+// API types nest deeply (a Workload's pod templates go some twenty
+// levels down to their strings), so the bound is well above that.
+const maxHoldsDepth = 64
 
 // holdsSeen is holds, skipping the defined types already looked at (or
 // being looked at, through a cycle): a second look finds nothing new.
 func (e *escape) holdsSeen(t types.Type, depth int, seen map[*types.Named]bool) bool {
-	if depth > maxHoldsDepth {
+	if types.Identical(t, e.typ) {
 		return true
 	}
-	if types.Identical(t, e.typ) {
+	if _, ok := t.Underlying().(*types.Basic); ok {
+		return false // checked first: a string at the bottom of a deep type holds nothing
+	}
+	if depth > maxHoldsDepth {
 		return true
 	}
 	if n, ok := types.Unalias(t).(*types.Named); ok {
@@ -244,8 +249,6 @@ func (e *escape) holdsSeen(t types.Type, depth int, seen map[*types.Named]bool) 
 		seen[n] = true
 	}
 	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		return false
 	case *types.Interface:
 		return types.Implements(e.typ, u) || types.Implements(types.NewPointer(e.typ), u)
 	case *types.Struct:

@@ -530,3 +530,83 @@ func (c *quicConn) run(parent context.Context) error {
 	c.hs.cancel = cancel
 	return c.hs.ctx.Err()
 }
+
+// Passed to a function whose result is returned, when that result's
+// type nests deeply (as API objects do) but only down to strings: the
+// result cannot hold the state.
+type planState struct {
+	ctx  context.Context
+	name string
+}
+
+type (
+	level1  struct{ next *level2 }
+	level2  struct{ next []level3 }
+	level3  struct{ next map[string]level4 }
+	level4  struct{ next *level5 }
+	level5  struct{ next level6 }
+	level6  struct{ next []*level7 }
+	level7  struct{ next level8 }
+	level8  struct{ next *level9 }
+	level9  struct{ next [2]level10 }
+	level10 struct{ next level11 }
+	level11 struct{ next *level12 }
+	level12 struct{ next level13 }
+	level13 struct{ next []level14 }
+	level14 struct{ next level15 }
+	level15 struct{ next *level16 }
+	level16 struct{ next level17 }
+	level17 struct{ next level18 }
+	level18 struct{ name string }
+)
+
+func (l *link) plan(ctx context.Context, name string) []*level1 {
+	return pick(&planState{ctx: ctx, name: name})
+}
+
+func pick(ps *planState) []*level1 {
+	if exchange(ps.ctx, ps.name) != nil {
+		return nil
+	}
+	return []*level1{{}}
+}
+
+// Its neighbour: at the bottom of the same depth, an interface the
+// state implements, so the result may hold it.
+type routeState struct {
+	ctx context.Context // want `^field ctx of routeState stores a context: a stored context outlives the call it belongs to`
+}
+
+func (rs *routeState) label() string { return "route" }
+
+type (
+	hop1  struct{ next *hop2 }
+	hop2  struct{ next []hop3 }
+	hop3  struct{ next map[string]hop4 }
+	hop4  struct{ next *hop5 }
+	hop5  struct{ next hop6 }
+	hop6  struct{ next []*hop7 }
+	hop7  struct{ next hop8 }
+	hop8  struct{ next *hop9 }
+	hop9  struct{ next [2]hop10 }
+	hop10 struct{ next hop11 }
+	hop11 struct{ next *hop12 }
+	hop12 struct{ next hop13 }
+	hop13 struct{ next []hop14 }
+	hop14 struct{ next hop15 }
+	hop15 struct{ next *hop16 }
+	hop16 struct{ next hop17 }
+	hop17 struct{ next hop18 }
+	hop18 struct{ by labeler }
+)
+
+func (l *link) route(ctx context.Context) []*hop1 {
+	return hops(&routeState{ctx: ctx})
+}
+
+func hops(rs *routeState) []*hop1 {
+	if exchange(rs.ctx, "route") != nil {
+		return nil
+	}
+	return []*hop1{{}}
+}
