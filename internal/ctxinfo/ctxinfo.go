@@ -123,6 +123,12 @@ type Func struct {
 	// nil.
 	PassedTo *types.Func
 
+	// KeptAs is the field that a literal is the value of in a composite
+	// literal of a type that keeps its funcs as callbacks
+	// (KeepsFieldsForLater: an informer's cache.ResourceEventHandlerFuncs),
+	// or nil.
+	KeptAs *types.Var
+
 	// ReachedFrom is set for package functions, not themselves a Reconcile,
 	// that a Reconcile of this package calls (directly or through other
 	// functions that receive a ctx). It names that Reconcile.
@@ -255,8 +261,11 @@ func run(pass *analysis.Pass, skipGenerated bool) (any, error) {
 				continue
 			}
 			fn = &Func{Node: n, Type: n.Type, Body: n.Body, Sig: sig}
-			if lit := cur; lit.ParentEdgeKind() == edge.CallExpr_Args {
-				fn.PassedTo = analysisutil.Callee(pass.TypesInfo, lit.Parent().Node().(*ast.CallExpr))
+			switch cur.ParentEdgeKind() {
+			case edge.CallExpr_Args:
+				fn.PassedTo = analysisutil.Callee(pass.TypesInfo, cur.Parent().Node().(*ast.CallExpr))
+			case edge.KeyValueExpr_Value:
+				fn.KeptAs = keptAs(pass.TypesInfo, cur.Parent())
 			}
 		}
 		fn.Cur = cur

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
@@ -31,6 +32,11 @@ type Scope struct {
 	// of the variable lies in one (bg := context.Background(); go
 	// worker(bg)). Code there usually outlives the call on purpose.
 	Detached ast.Stmt
+
+	// Later is set when Detached hands a func literal around the node to
+	// code that keeps it as a callback, run later (not on a goroutine
+	// started now).
+	Later bool
 }
 
 // ScopeAt returns the context scope at cur.
@@ -61,11 +67,11 @@ func (in *Info) scopeAt(cur inspector.Cursor, provides func(*Func) bool) Scope {
 		switch n := a.Node().(type) {
 		case *ast.GoStmt:
 			if s.Provider == nil && s.Detached == nil {
-				s.Detached = n
+				s.Detached, s.Later = n, false
 			}
 		case *ast.DeferStmt:
 			if s.Provider == nil && s.Detached == nil {
-				s.Detached = n
+				s.Detached, s.Later = n, false
 			}
 		case *ast.FuncDecl, *ast.FuncLit:
 			fn := in.funcs[n]
@@ -79,8 +85,9 @@ func (in *Info) scopeAt(cur inspector.Cursor, provides func(*Func) bool) Scope {
 			if s.OwnerFunc == nil && fn.Kind != Plain {
 				s.Owner, s.OwnerFunc = fn.Kind, fn
 			}
-			if s.Provider == nil && s.Detached == nil && RunsOutsideCall(fn.PassedTo) {
+			if s.Provider == nil && s.Detached == nil && fn.RunsOutsideCall() {
 				starter = true
+				s.Later = !StartsGoroutine(fn.PassedTo)
 			}
 		case ast.Stmt:
 			if starter && s.Detached == nil {
@@ -92,8 +99,8 @@ func (in *Info) scopeAt(cur inspector.Cursor, provides func(*Func) bool) Scope {
 	if s.OwnerFunc == nil && outermost != nil && outermost.ReachedFrom != nil {
 		s.Owner, s.OwnerFunc = Reconcile, outermost
 	}
-	if s.Provider == nil {
-		s.Detached = nil
+	if s.Provider == nil || s.Detached == nil {
+		s.Detached, s.Later = nil, false
 	}
 	return s
 }
@@ -130,10 +137,48 @@ func KeepsForLater(fn *types.Func) bool {
 	return analysisutil.IsPkgFunc(fn, PredicatePath, "NewPredicateFuncs", "NewTypedPredicateFuncs")
 }
 
-// RunsOutsideCall reports whether a func literal passed to fn runs outside
-// the call that passes it: on a new goroutine (StartsGoroutine) or later,
-// as a callback (KeepsForLater).
-func RunsOutsideCall(fn *types.Func) bool { return StartsGoroutine(fn) || KeepsForLater(fn) }
+// CachePath is the import path of client-go's cache package.
+const CachePath = "k8s.io/client-go/tools/cache"
+
+// KeepsFieldsForLater reports whether t is a struct type whose func
+// fields are kept as callbacks, run later for every event an informer or
+// a controller sees: client-go's cache.ResourceEventHandlerFuncs,
+// ResourceEventHandlerDetailedFuncs and FilteringResourceEventHandler,
+// and controller-runtime's predicate.Funcs (TypedFuncs). Like a
+// predicate filter's, their signatures have no ctx.
+func KeepsFieldsForLater(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	name := n.Origin().Obj().Name()
+	switch n.Obj().Pkg().Path() {
+	case CachePath:
+		return name == "ResourceEventHandlerFuncs" || name == "ResourceEventHandlerDetailedFuncs" || name == "FilteringResourceEventHandler"
+	case PredicatePath:
+		return name == "TypedFuncs"
+	}
+	return false
+}
+
+// keptAs returns the field whose value is at kv, a key-value pair of a
+// composite literal of a type that keeps its funcs for later
+// (KeepsFieldsForLater), or nil.
+func keptAs(info *types.Info, kv inspector.Cursor) *types.Var {
+	key, ok := kv.Node().(*ast.KeyValueExpr).Key.(*ast.Ident)
+	if !ok || kv.ParentEdgeKind() != edge.CompositeLit_Elts || !KeepsFieldsForLater(info.TypeOf(kv.Parent().Node().(*ast.CompositeLit))) {
+		return nil
+	}
+	f, _ := info.Uses[key].(*types.Var)
+	return f
+}
+
+// RunsOutsideCall reports whether the func literal fn runs outside the
+// call that passes it: on a new goroutine (StartsGoroutine) or later, as
+// a callback (KeepsForLater, KeepsFieldsForLater).
+func (fn *Func) RunsOutsideCall() bool {
+	return StartsGoroutine(fn.PassedTo) || KeepsForLater(fn.PassedTo) || fn.KeptAs != nil
+}
 
 // detachedUses returns, when the context value at cur is assigned to a
 // local variable every use of which is detached (in a go or defer

@@ -248,7 +248,7 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 // runsDuringCall reports whether the code at c runs while fn is being
 // called: not in a go or defer statement of fn, nor in a func literal
 // that fn returns or stores for later, gives to a goroutine starter or to
-// a function that keeps it as a callback (ctxinfo.RunsOutsideCall).
+// a function that keeps it as a callback (ctxinfo.Func.RunsOutsideCall).
 func (m *minters) runsDuringCall(c inspector.Cursor, fn *ctxinfo.Func) bool {
 	for a := range c.Enclosing() {
 		if a.Node() == fn.Node {
@@ -258,7 +258,7 @@ func (m *minters) runsDuringCall(c inspector.Cursor, fn *ctxinfo.Func) bool {
 		case *ast.GoStmt, *ast.DeferStmt:
 			return false
 		case *ast.FuncLit:
-			if lit := m.in.Func(a.Node()); lit != nil && ctxinfo.RunsOutsideCall(lit.PassedTo) {
+			if lit := m.in.Func(a.Node()); lit != nil && lit.RunsOutsideCall() {
 				return false // run on a new goroutine, as by a go statement, or later as a callback
 			}
 			lit := analysisutil.Unparen(a)

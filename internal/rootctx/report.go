@@ -171,6 +171,8 @@ func (res *Result) diagnostic(pass *analysis.Pass, check string, f *Finding) ana
 		where := "a goroutine"
 		if _, ok := s.Detached.(*ast.DeferStmt); ok {
 			where = "a deferred call"
+		} else if s.Later {
+			where = "a callback run later"
 		}
 		d.URL = analysisutil.RuleURL(check, RuleDetached)
 		d.Message = fmt.Sprintf("%s in %s drops the values and trace of %s; use context.WithoutCancel(%s)",

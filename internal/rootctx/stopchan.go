@@ -27,7 +27,6 @@ const (
 	internalIfacesPath   = "k8s.io/client-go/informers/internalinterfaces"
 	dynamicInformerPath  = "k8s.io/client-go/dynamic/dynamicinformer"
 	metadataInformerPath = "k8s.io/client-go/metadata/metadatainformer"
-	cachePath            = "k8s.io/client-go/tools/cache"
 	neverStopName        = "NeverStop"
 )
 
@@ -45,10 +44,10 @@ var stopTakers = []stopTaker{
 	{ctxinfo.WaitPath, "", "BackoffUntil", 3},
 	{ctxinfo.WaitPath, "", "PollUntil", 2},
 	{ctxinfo.WaitPath, "", "PollImmediateUntil", 2},
-	{cachePath, "", "WaitForCacheSync", 0},
-	{cachePath, "", "WaitForNamedCacheSync", 1},
-	{cachePath, "SharedInformer", "Run", 0},
-	{cachePath, "Controller", "Run", 0},
+	{ctxinfo.CachePath, "", "WaitForCacheSync", 0},
+	{ctxinfo.CachePath, "", "WaitForNamedCacheSync", 1},
+	{ctxinfo.CachePath, "SharedInformer", "Run", 0},
+	{ctxinfo.CachePath, "Controller", "Run", 0},
 	{informersPath, "SharedInformerFactory", "Start", 0},
 	{informersPath, "SharedInformerFactory", "WaitForCacheSync", 0},
 	{internalIfacesPath, "SharedInformerFactory", "Start", 0},

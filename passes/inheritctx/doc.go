@@ -91,7 +91,11 @@
 // sync.WaitGroup's Go) or keeps it as a callback that runs after the call
 // returns (controller-runtime's predicate.NewPredicateFuncs and
 // NewTypedPredicateFuncs, whose filter runs for each later event and has
-// no ctx), and for a
+// no ctx), for a func literal given as a field of a struct that keeps
+// its funcs as such callbacks (client-go's cache.ResourceEventHandlerFuncs,
+// ResourceEventHandlerDetailedFuncs and FilteringResourceEventHandler,
+// controller-runtime's predicate.Funcs; reported as "in a callback run
+// later"), and for a
 // root context held in a variable whose every use is in such places
 // (bg := context.Background(); go worker(bg)). errgroup.Group.Go is not
 // one of them: Wait joins its work to the caller, so its root contexts are

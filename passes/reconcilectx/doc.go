@@ -236,10 +236,11 @@
 // returned or handed on, which starts a lifetime that something else ends,
 // or deferred while only deferred calls use the derived context; root
 // contexts that only goroutines use (a go statement, a func given to
-// wait.Group.Start or sync.WaitGroup.Go, a predicate filter, a variable
-// only those use), reported with -report-detached; context.Background()
-// given to an oauth2 client or token source, which keeps it for later token
-// fetches; and the other silent cases of inheritctx.
+// wait.Group.Start or sync.WaitGroup.Go, a predicate filter or an
+// informer's event handler, a variable only those use), reported with
+// -report-detached; context.Background() given to an oauth2 client or
+// token source, which keeps it for later token fetches; and the other
+// silent cases of inheritctx.
 //
 // In _test.go files, unless -include-tests (the ctxlint command's
 // -include-tests sets it, with every other check's): root contexts made

@@ -22,7 +22,6 @@ import (
 // Packages of client-go whose functions and methods start watches without
 // taking a context.
 const (
-	cachePath      = "k8s.io/client-go/tools/cache"
 	toolsWatchPath = "k8s.io/client-go/tools/watch"
 )
 
@@ -186,7 +185,7 @@ func (api *watchAPI) startsWatch(call *ast.CallExpr) bool {
 	}
 	if fn := analysisutil.Callee(info, call); fn != nil && fn.Pkg() != nil {
 		switch fn.Pkg().Path() {
-		case cachePath, toolsWatchPath:
+		case ctxinfo.CachePath, toolsWatchPath:
 			return true
 		}
 	}

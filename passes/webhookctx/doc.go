@@ -224,9 +224,10 @@
 // and a ctx-less helper reached from there whose root context has a
 // deadline and a deferred cancel (a bounded stop or drain); root contexts
 // in goroutines (go statements, funcs given to wait.Group.Start or
-// sync.WaitGroup.Go, a predicate filter, variables only goroutines use),
-// reported with -report-detached; and server set-up and shutdown outside
-// handlers (srv.Shutdown(context.Background()) in main).
+// sync.WaitGroup.Go, a predicate filter or an informer's event handler,
+// variables only goroutines use), reported with -report-detached; and
+// server set-up and shutdown outside handlers
+// (srv.Shutdown(context.Background()) in main).
 //
 // In _test.go files, unless -include-tests (the ctxlint command's
 // -include-tests sets it, with every other check's): root contexts made

@@ -4,7 +4,9 @@ import (
 	"context"
 	"sync"
 
+	"k8s.io/client-go/tools/cache"
 	"sigs.k8s.io/controller-runtime/pkg/client"
+	"sigs.k8s.io/controller-runtime/pkg/event"
 	"sigs.k8s.io/controller-runtime/pkg/predicate"
 )
 
@@ -51,4 +53,38 @@ func (c *Client) WaitGroupNow(ctx context.Context) {
 		_ = c.push(context.TODO()) // want `context.TODO\(\) replaces ctx, the context WaitGroupNow receives`
 	}()
 	wg.Wait()
+}
+
+// ok: an informer's event handlers run for each event it sees later, on
+// the informer's goroutine, not during the call that registers them.
+func (c *Client) Inform(ctx context.Context, inf cache.SharedInformer) error {
+	_, err := inf.AddEventHandler(cache.ResourceEventHandlerFuncs{
+		AddFunc:    func(obj interface{}) { _ = c.push(context.Background()) },
+		UpdateFunc: func(_, obj interface{}) { _ = c.push(context.TODO()) },
+	})
+	if err != nil {
+		return err
+	}
+	_, err = inf.AddEventHandler(&cache.FilteringResourceEventHandler{
+		FilterFunc: func(obj interface{}) bool { return c.push(context.TODO()) == nil },
+		Handler: cache.ResourceEventHandlerDetailedFuncs{
+			AddFunc: func(obj interface{}, initial bool) { _ = c.push(context.Background()) },
+		},
+	})
+	return err
+}
+
+// ok: so do the funcs of a predicate.Funcs, like a predicate's filter.
+func (c *Client) Filters(ctx context.Context) predicate.Funcs {
+	return predicate.Funcs{
+		UpdateFunc: func(e event.UpdateEvent) bool { return c.push(context.Background()) == nil },
+	}
+}
+
+// Reported: a func field of a struct of this package, called now.
+type attempt struct{ run func() error }
+
+func (c *Client) Attempt(ctx context.Context) error {
+	a := attempt{run: func() error { return c.push(context.Background()) }} // want `context.Background\(\) replaces ctx, the context Attempt receives`
+	return a.run()
 }

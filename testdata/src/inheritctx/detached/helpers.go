@@ -6,6 +6,9 @@ import (
 	"time"
 
 	"k8s.io/apimachinery/pkg/util/wait"
+	"k8s.io/client-go/tools/cache"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+	"sigs.k8s.io/controller-runtime/pkg/predicate"
 )
 
 func use(ctx context.Context) {}
@@ -15,6 +18,17 @@ func use(ctx context.Context) {}
 func group(ctx context.Context, g *wait.Group) {
 	g.Start(func() {
 		use(context.Background()) // want `^context.Background\(\) in a goroutine drops the values and trace of ctx, the context group receives; use context.WithoutCancel\(ctx\)$`
+	})
+}
+
+// A callback that an informer or a controller keeps and runs later.
+func handlers(ctx context.Context, inf cache.SharedInformer) predicate.Funcs {
+	_, _ = inf.AddEventHandler(cache.ResourceEventHandlerFuncs{
+		DeleteFunc: func(obj interface{}) { use(context.TODO()) }, // want `^context.TODO\(\) in a callback run later drops the values and trace of ctx, the context handlers receives; use context.WithoutCancel\(ctx\)$`
+	})
+	return predicate.NewPredicateFuncs(func(o client.Object) bool {
+		use(context.Background()) // want `^context.Background\(\) in a callback run later drops`
+		return true
 	})
 }
 

@@ -48,6 +48,29 @@ func (r ResourceEventHandlerFuncs) OnUpdate(oldObj, newObj interface{}) {}
 
 func (r ResourceEventHandlerFuncs) OnDelete(obj interface{}) {}
 
+type ResourceEventHandlerDetailedFuncs struct {
+	AddFunc    func(obj interface{}, isInInitialList bool)
+	UpdateFunc func(oldObj, newObj interface{})
+	DeleteFunc func(obj interface{})
+}
+
+func (rw ResourceEventHandlerDetailedFuncs) OnAdd(obj interface{}, isInInitialList bool) {}
+
+func (rw ResourceEventHandlerDetailedFuncs) OnUpdate(oldObj, newObj interface{}) {}
+
+func (rw ResourceEventHandlerDetailedFuncs) OnDelete(obj interface{}) {}
+
+type FilteringResourceEventHandler struct {
+	FilterFunc func(obj interface{}) bool
+	Handler    ResourceEventHandler
+}
+
+func (r FilteringResourceEventHandler) OnAdd(obj interface{}, isInInitialList bool) {}
+
+func (r FilteringResourceEventHandler) OnUpdate(oldObj, newObj interface{}) {}
+
+func (r FilteringResourceEventHandler) OnDelete(obj interface{}) {}
+
 type ResourceEventHandler interface {
 	OnAdd(obj interface{}, isInInitialList bool)
 	OnUpdate(oldObj, newObj interface{})
