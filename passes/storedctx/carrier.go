@@ -12,26 +12,35 @@ import "go/ast"
 // context, setter or already-ended context is stored in it, no function
 // with a ctx of its own reads it in place of that ctx, and its type is
 // not long-lived.
-func (s *state) carriers(all []*finding, quiet map[*field]bool) {
-	handed := map[ast.Expr]*field{} // a field read stored, as it is, in another field
-	for _, f := range all {
-		for _, st := range f.fd.stores {
-			if st.orig.kind == fieldRead && st.idx < 0 && st.orig.fd != f.fd {
-				if sel, ok := ast.Unparen(st.expr).(*ast.SelectorExpr); ok {
-					handed[sel] = f.fd
-				}
-			}
-		}
-	}
+func (s *state) carriers(all []*finding, handed map[ast.Expr]*field, quiet map[*field]bool) {
 	for changed := true; changed; {
 		changed = false
 		for _, f := range all {
 			if !quiet[f.fd] && s.carries(f, handed, quiet) {
 				quiet[f.fd] = true
+				f.carrier = true
 				changed = true
 			}
 		}
 	}
+}
+
+// handedOn maps each read of a context field that is stored, as it is,
+// in another struct's context field (&lister{ctx: f.ctx}) to that field.
+func (s *state) handedOn() map[ast.Expr]*field {
+	handed := map[ast.Expr]*field{}
+	for _, o := range s.owners {
+		for _, fd := range o.fields {
+			for _, st := range fd.stores {
+				if st.orig.kind == fieldRead && st.idx < 0 && st.orig.fd != fd {
+					if sel, ok := ast.Unparen(st.expr).(*ast.SelectorExpr); ok {
+						handed[sel] = fd
+					}
+				}
+			}
+		}
+	}
+	return handed
 }
 
 // carries reports whether f's field only hands its context on to fields

@@ -89,8 +89,12 @@
 // was set to context.Background(), it is never cancelled). A read that
 // only watches the context's end, a read passed to a call that receives
 // that function's ctx too, as in startCache(ctx, c.lifeCtx), where the two
-// have distinct roles, and a read after the function stored its own ctx
-// there are not such uses.
+// have distinct roles, a read after the function stored its own ctx
+// there, and a read stored as it is in a context field of another struct
+// that is itself left alone (&requeuer{ctx: m.life} for an informer's
+// event handler, an adapter that keeps the manager's lifetime) are not
+// such uses: the function's own ctx, often a request's, would be the
+// wrong one to keep there.
 //
 // The same goes when methods of the type receive a ctx of their own and
 // the field is not read in their place: the stored one is then either

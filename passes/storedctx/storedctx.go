@@ -2,8 +2,10 @@ package storedctx
 
 import (
 	_ "embed"
+	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -147,6 +149,10 @@ type finding struct {
 	borrowed    bool            // every store stores a lifetime lent by the type that owns it
 	keepsLife   bool            // it keeps a process or manager lifetime for the work started with it
 	lifeReader  *ctxinfo.Func   // else, when every store is such a lifetime: a function that uses it later
+
+	owns     bool   // its type owns the context's lifetime with a cancel function
+	carrier  bool   // quiet only because it carries its context down to quiet fields
+	handedOn []read // reads, by a function with a ctx of its own, stored as they are in another field
 }
 
 // report reports the fields that hold contexts, in source order, except
@@ -157,6 +163,7 @@ type finding struct {
 // that are only watched, those of adapters and those that only carry a
 // context down to fields left alone (see carriers).
 func (s *state) report() {
+	handed := s.handedOn()
 	var all []*finding
 	quiet := map[*field]bool{}
 	for _, o := range s.owners {
@@ -168,15 +175,13 @@ func (s *state) report() {
 		}
 		owns := s.ownsLifetime(o)
 		for _, fd := range o.fields {
-			f := s.examine(fd)
-			if owns {
-				f.expired = nil // it keeps the cancel too: the ctx lives as long as the type wants
-			}
+			f := s.examine(fd, owns, func(e ast.Expr) bool { return handed[e] != nil })
 			all = append(all, f)
-			quiet[fd] = len(f.perRequest) == 0 && len(f.expired) == 0 && (owns || f.borrowed || f.keepsLife || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) || s.isPerCall(f) || s.storedElsewhere(f)
+			quiet[fd] = s.quietAlone(f)
 		}
 	}
-	s.carriers(all, quiet)
+	s.carriers(all, handed, quiet)
+	s.settle(all, handed, quiet)
 	for _, f := range all {
 		if !quiet[f.fd] {
 			s.pass.Report(s.diagnostic(f))
@@ -184,11 +189,59 @@ func (s *state) report() {
 	}
 }
 
-// examine gathers what the stores and the reads of fd show.
-func (s *state) examine(fd *field) *finding {
-	f := &finding{fd: fd, lt: s.lifetime(fd.owner)}
+// quietAlone reports whether f's field is left alone by what its own
+// stores and reads show (before carriers and settle).
+func (s *state) quietAlone(f *finding) bool {
+	return len(f.perRequest) == 0 && len(f.expired) == 0 && (f.owns || f.borrowed || f.keepsLife || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) || s.isPerCall(f) || s.storedElsewhere(f)
+}
+
+// settle takes back the quiet of the fields that a function with a ctx
+// of its own hands on to another field which is reported after all:
+// that read uses the field in place of the function's ctx. A read handed
+// on to a field left alone (an informer handler that keeps the manager's
+// lifetime, say) is no such use: the function's own ctx, often a
+// request's, would be the wrong one to keep there. A reported field's
+// message names every such read.
+func (s *state) settle(all []*finding, handed map[ast.Expr]*field, quiet map[*field]bool) {
+	toQuiet := func(e ast.Expr) bool { return handed[e] != nil && quiet[handed[e]] }
+	for changed := true; changed; {
+		changed = false
+		for _, f := range all {
+			if !quiet[f.fd] {
+				continue
+			}
+			if f.carrier && !s.carries(f, handed, quiet) ||
+				!f.carrier && slices.ContainsFunc(f.handedOn, func(r read) bool { return !toQuiet(r.cur.Node().(ast.Expr)) }) && !s.quietAlone(s.reexamine(f, toQuiet)) {
+				quiet[f.fd] = false
+				changed = true
+			}
+		}
+	}
+	for _, f := range all {
+		if !quiet[f.fd] && len(f.handedOn) > 0 {
+			s.reexamine(f, toQuiet)
+		}
+	}
+}
+
+// examine gathers what the stores and the reads of fd show; handed
+// tells the reads, by a function with a ctx of its own, that are stored
+// as they are in another field and are taken, for now, to hand the
+// context on rather than use it in place of that ctx.
+func (s *state) examine(fd *field, owns bool, handed func(ast.Expr) bool) *finding {
+	f := &finding{fd: fd, lt: s.lifetime(fd.owner), owns: owns}
 	s.examineStores(f)
-	s.examineReads(f)
+	if owns {
+		f.expired = nil // it keeps the cancel too: the ctx lives as long as the type wants
+	}
+	return s.reexamine(f, handed)
+}
+
+// reexamine gathers again what the reads of f's field show, with handed
+// telling the reads stored in another field that hand the context on.
+func (s *state) reexamine(f *finding, handed func(ast.Expr) bool) *finding {
+	f.conflicts, f.conflictFn, f.readers, f.handedOn = nil, nil, nil, nil
+	s.examineReads(f, handed)
 	f.keepsLife, f.lifeReader = s.keepsLifetime(f)
 	return f
 }
@@ -228,7 +281,7 @@ func (s *state) examineStores(f *finding) {
 // otherwise. Reads that only watch the context's end, that are passed
 // alongside that function's ctx, or by a function that stored its own
 // ctx in the field, are no such conflict.
-func (s *state) examineReads(f *finding) {
+func (s *state) examineReads(f *finding, handed func(ast.Expr) bool) {
 	fd, o := f.fd, f.fd.owner
 	// Functions that store their own ctx in the field: their reads of it
 	// use their own ctx.
@@ -246,6 +299,10 @@ func (s *state) examineReads(f *finding) {
 		}
 		if !r.watch {
 			if p := s.in.ScopeAt(r.cur).Provider; p != nil && !storesOwn[p] && !s.passedAlongside(r.cur, p) {
+				if e, ok := r.cur.Node().(ast.Expr); ok && handed(e) {
+					f.handedOn = append(f.handedOn, r)
+					continue
+				}
 				f.conflicts = append(f.conflicts, r.cur)
 				if !seenConflict[p] {
 					seenConflict[p] = true
