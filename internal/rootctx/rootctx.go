@@ -11,6 +11,7 @@ package rootctx
 
 import (
 	"cmp"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -119,7 +120,7 @@ type Finding struct {
 // functions with a context in scope that reach it.
 type Site struct {
 	Root    *Root
-	More    []*Root   // other roots of another package reached by the same call, reported with Root
+	More    []*Root   // other roots reported with Root: of another package, reached by the same call; or of the same helper of this package, reached by the same calls
 	Callers []*Caller // in source order
 	Chosen  int       // the caller that names the finding and decides its check
 
@@ -246,6 +247,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// finding at that call: threading the ctx into the helper it calls
 	// fixes them all.
 	atCall := map[*ast.CallExpr]*Finding{}
+	inHelper := map[string]*Site{} // by sameReach: the first site of a helper's roots that the same calls reach
 	for _, site := range order {
 		// A helper that some caller runs once its context is done (to stop
 		// or drain what that context ran) cannot take the caller's ctx
@@ -254,6 +256,17 @@ func run(pass *analysis.Pass) (any, error) {
 		// calls the helper. Roots of other packages carry no such proof.
 		if drains[site.Root] && site.Root.Local() && in.BoundedRoot(site.Root.cur) {
 			continue
+		}
+		// The roots of one helper of this package that the same calls
+		// reach are one finding, at the first: threading the ctx into the
+		// helper fixes them all.
+		if site.Root.Local() {
+			key := site.sameReach()
+			if prev := inHelper[key]; prev != nil {
+				prev.More = append(prev.More, site.Root)
+				continue
+			}
+			inHelper[key] = site
 		}
 		f := site.finding()
 		if prev := atCall[f.Call]; prev != nil && !site.Root.Local() {
@@ -287,6 +300,18 @@ func (s *Site) merge(o *Site) {
 	}
 	slices.SortStableFunc(s.Callers, func(a, b *Caller) int { return cmp.Compare(a.Call.Pos(), b.Call.Pos()) })
 	s.Chosen = slices.Index(s.Callers, chosen)
+}
+
+// sameReach is the key of a site of this package by which the sites
+// that one finding reports are found: the function that makes the root,
+// and the calls that reach it.
+func (s *Site) sameReach() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%p", s.Root.In.Fn)
+	for _, c := range s.Callers {
+		fmt.Fprintf(&b, " %d", c.Call.Pos())
+	}
+	return b.String()
 }
 
 // importsMints reports whether a package that pass's imports has the

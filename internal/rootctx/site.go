@@ -46,7 +46,10 @@ func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding)
 	if site.Fixed != nil {
 		advice = fmt.Sprintf("%s fixes the signature of %s: add a variant that takes a context.Context and pass %s", site.FixedBy, site.Fixed.Name(), use)
 	}
-	if n := len(site.More); n > 0 {
+	lead := fmt.Sprintf("context.%s()", r.Name)
+	if n := len(site.More); n > 0 && r.Local() {
+		lead += fmt.Sprintf(" and %d more root context%s", n, plural(n))
+	} else if n > 0 {
 		for i := range wheres {
 			wheres[i] += fmt.Sprintf(" and %d more root context%s", n, plural(n))
 		}
@@ -54,11 +57,15 @@ func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding)
 	d := analysis.Diagnostic{
 		Pos: f.Call.Pos(), End: f.Call.End(),
 		URL:     analysisutil.RuleURL(check, RuleHelper),
-		Message: siteMessage(pass, r, wheres, []string{res.callerName(c, false), res.callerName(c, true)}, c.Via, advice),
+		Message: siteMessage(pass, lead, r, wheres, []string{res.callerName(c, false), res.callerName(c, true)}, c.Via, advice),
 	}
 
 	callers := site.Callers
-	if !r.Local() {
+	if r.Local() {
+		for _, root := range site.More {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: root.Pos, End: root.Pos, Message: "another root context of " + hopName(pass, root.In) + ", made here"})
+		}
+	} else {
 		for _, root := range append([]*Root{r}, site.More...) {
 			if root.Pos.IsValid() {
 				d.Related = append(d.Related, analysis.RelatedInformation{Pos: root.Pos, End: root.Pos, Message: RootMadeHere})
@@ -83,13 +90,14 @@ func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding)
 }
 
 // siteMessage says where the root context is made, which function does
-// not pass its ctx and through which helpers, and what to do. When that
+// not pass its ctx and through which helpers, and what to do; lead is
+// the root call ("context.TODO()", and how many more the helper makes). When that
 // is longer than 200 characters, it names fewer helpers, then the caller
 // by a shorter name, then the root's place more briefly (wheres and
 // callers list the forms, longest first), and last counts the helpers.
-func siteMessage(pass *analysis.Pass, r *Root, wheres, callers []string, via []Hop, advice string) string {
+func siteMessage(pass *analysis.Pass, lead string, r *Root, wheres, callers []string, via []Hop, advice string) string {
 	msg := func(where, caller, via string) string {
-		return fmt.Sprintf("context.%s() in %s%s, which %s calls without its ctx%s; %s", r.Name, hopName(pass, r.In), where, caller, via, advice)
+		return fmt.Sprintf("%s in %s%s, which %s calls without its ctx%s; %s", lead, hopName(pass, r.In), where, caller, via, advice)
 	}
 	var s string
 	for _, where := range wheres {

@@ -49,11 +49,15 @@
 //
 // A root context made in a function or method of the same package that
 // takes no context, and reached, through such helpers only, from a
-// function with a ctx in scope. Each root context is one finding, at the
-// context.Background() or context.TODO() call itself, however many calls
-// reach it: the message names the first caller in source order and the
-// helpers between, and the related information lists the first few calls
-// that reach it and counts the rest. Every root a helper reaches counts.
+// function with a ctx in scope. Each root context is reported once, at
+// the context.Background() or context.TODO() call itself, however many
+// calls reach it: the message names the first caller in source order and
+// the helpers between, and the related information lists the first few
+// calls that reach it and counts the rest. The roots that one helper
+// makes are one finding, at the first of them, with the others as related
+// information ("context.TODO() and 2 more root contexts in sync"):
+// threading the ctx into that helper fixes them all. Every helper a call
+// reaches counts, each with its own finding.
 // A call of a local function variable counts as a call of each function
 // or method value it may hold when all of them are visible in the
 // function (f := verifyA; f(obj), or for _, f := range verify { f(obj) }
@@ -65,12 +69,11 @@
 // and call that. There is no suggested fix. Silence a finding with one
 // //ctxlint:ignore on the root's line.
 //
-// With the ctxlint command's -cross-package flag, helpers in other
-// packages of the module being linted are followed too (through analysis
-// facts, which makes the driver load every dependency from source; see the
-// documentation of the ctxlint command); such a root is reported once per
-// package, at the first call that reaches it, with the root as related
-// information.
+// Helpers in other packages of the module being linted are followed too,
+// through analysis facts (see the documentation of the ctxlint command);
+// such a root is reported at the first call that reaches it, with the
+// root as related information: once for the whole run by the ctxlint
+// command, once per calling package under go vet and golangci-lint.
 //
 //	// BAD
 //	func (c *Client) Sync(ctx context.Context) error { return c.push() }

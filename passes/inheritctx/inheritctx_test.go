@@ -1,6 +1,7 @@
 package inheritctx_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -45,6 +46,31 @@ func Test(t *testing.T) {
 	}
 	if !found {
 		t.Error("no finding for the root context in shared")
+	}
+
+	// The roots of one helper are one finding, with the others, in
+	// source order, then the call that reaches them, as related
+	// information.
+	want = []string{"sites.go:28: another root context of several, made here", "sites.go:29: another root context of several, made here", "sites.go:37: callsSeveral reaches it here"}
+	found = false
+	for _, r := range res {
+		for _, d := range r.Diagnostics {
+			if !strings.HasPrefix(d.Message, "context.TODO() and 2 more root contexts in several,") {
+				continue
+			}
+			found = true
+			var got []string
+			for _, rel := range d.Related {
+				p := r.Pass.Fset.Position(rel.Pos)
+				got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, rel.Message))
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("related information of %q:\n got %q\nwant %q", d.Message, got, want)
+			}
+		}
+	}
+	if !found {
+		t.Error("no finding for the root contexts of several")
 	}
 }
 

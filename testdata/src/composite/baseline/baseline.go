@@ -25,10 +25,11 @@ func callsA(ctx context.Context) { minted() }
 func callsB(ctx context.Context) { minted() }
 func callsC(ctx context.Context) { minted() }
 
-// A root context in the same helper that the baseline does not record is new.
+// A root context added to a helper that the baseline records (with one
+// root) changes the helper's one finding, which is then new.
 func mintedTwice() {
-	use(context.TODO())
-	use(context.Background()) // want `^inheritctx: context.Background\(\) in mintedTwice, which callsTwice calls without its ctx`
+	use(context.TODO()) // want `^inheritctx: context.TODO\(\) and 1 more root context in mintedTwice, which callsTwice calls without its ctx`
+	use(context.Background())
 }
 
 func callsTwice(ctx context.Context) { mintedTwice() }

@@ -21,11 +21,12 @@ func callerFour(ctx context.Context)  { wrapsShared() }
 func callerFive(ctx context.Context)  { wrapsShared() }
 func wrapsShared()                    { shared() }
 
-// Every root a helper reaches counts: one finding for each.
+// The roots of one helper are one finding, at the first; every helper
+// a call reaches has its own.
 func several() {
-	_ = (&Client{}).push(context.TODO())       // want `^context.TODO\(\) in several, which callsSeveral calls`
-	_ = (&Client{}).push(context.TODO())       // want `^context.TODO\(\) in several, which callsSeveral calls`
-	_ = (&Client{}).push(context.Background()) // want `^context.Background\(\) in several, which callsSeveral calls`
+	_ = (&Client{}).push(context.TODO()) // want `^context.TODO\(\) and 2 more root contexts in several, which callsSeveral calls without its ctx; thread`
+	_ = (&Client{}).push(context.TODO())
+	_ = (&Client{}).push(context.Background())
 	severalMore()
 }
 
