@@ -127,14 +127,20 @@ func StartsGoroutine(fn *types.Func) bool {
 // package.
 const PredicatePath = "sigs.k8s.io/controller-runtime/pkg/predicate"
 
+// ClientPath is the import path of controller-runtime's client package.
+const ClientPath = "sigs.k8s.io/controller-runtime/pkg/client"
+
 // KeepsForLater reports whether fn keeps the func it is given, to call it
 // later as a callback, in code that runs after the caller has returned:
 // controller-runtime's predicate.NewPredicateFuncs and
 // NewTypedPredicateFuncs, whose filter runs for every event the
-// controller sees. Such a callback's signature has no ctx; the caller's
-// is not the context of that work.
+// controller sees, and client.FieldIndexer's IndexField (a cache's too),
+// whose extractor runs for every object the cache indexes. Such a
+// callback's signature has no ctx; the caller's is not the context of
+// that work.
 func KeepsForLater(fn *types.Func) bool {
-	return analysisutil.IsPkgFunc(fn, PredicatePath, "NewPredicateFuncs", "NewTypedPredicateFuncs")
+	return analysisutil.IsPkgFunc(fn, PredicatePath, "NewPredicateFuncs", "NewTypedPredicateFuncs") ||
+		analysisutil.IsMethod(fn, ClientPath, "FieldIndexer", "IndexField")
 }
 
 // CachePath is the import path of client-go's cache package.

@@ -94,7 +94,8 @@
 // sync.WaitGroup's Go) or keeps it as a callback that runs after the call
 // returns (controller-runtime's predicate.NewPredicateFuncs and
 // NewTypedPredicateFuncs, whose filter runs for each later event and has
-// no ctx), for a func literal given as a field of a struct that keeps
+// no ctx; client.FieldIndexer's IndexField, whose extractor runs for each
+// object the cache indexes), for a func literal given as a field of a struct that keeps
 // its funcs as such callbacks (client-go's cache.ResourceEventHandlerFuncs,
 // ResourceEventHandlerDetailedFuncs and FilteringResourceEventHandler,
 // controller-runtime's predicate.Funcs; reported as "in a callback run

@@ -88,3 +88,12 @@ func (c *Client) Attempt(ctx context.Context) error {
 	a := attempt{run: func() error { return c.push(context.Background()) }} // want `context.Background\(\) replaces ctx, the context Attempt receives`
 	return a.run()
 }
+
+// ok: a field indexer's extractor runs for each object the cache indexes
+// later, not during the call that registers it.
+func (c *Client) Indexes(ctx context.Context, idx client.FieldIndexer) error {
+	return idx.IndexField(ctx, nil, "spec.owner", func(o client.Object) []string {
+		_ = c.push(context.Background())
+		return nil
+	})
+}

@@ -56,3 +56,12 @@ func IgnoreNotFound(err error) error { return err }
 func ObjectKeyFromObject(obj Object) ObjectKey {
 	return ObjectKey{Namespace: obj.GetNamespace(), Name: obj.GetName()}
 }
+
+// IndexerFunc knows how to take an object and turn it into a series of
+// non-namespaced keys.
+type IndexerFunc func(Object) []string
+
+// FieldIndexer knows how to index over a particular "field".
+type FieldIndexer interface {
+	IndexField(ctx context.Context, obj Object, field string, extractValue IndexerFunc) error
+}
