@@ -106,5 +106,5 @@ func callsSpawns(ctx context.Context) { spawns() }
 
 // A helper called only in a go statement is detached too (reported with
 // -report-detached).
-func inGoOnly() { _ = (&Client{}).push(context.TODO()) }
+func inGoOnly()                     { _ = (&Client{}).push(context.TODO()) }
 func callsInGo(ctx context.Context) { go inGoOnly() }
