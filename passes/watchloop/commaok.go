@@ -14,10 +14,11 @@ import (
 const ruleCommaOK = "Receives without comma-ok"
 
 // checkCommaOK reports a receive from a watch's channel in a loop without comma-ok (or with its
-// ok discarded), with a fix; it leaves alone receives outside loops and in bounded loops.
+// ok discarded), with a fix; it leaves alone receives outside loops and in bounded loops, and
+// events whose check catches the zero event of a closed channel (zeroEventHandled).
 func (c *checker) checkCommaOK(r *recv) {
 	l := r.loop
-	if l == nil || c.bounded(l) {
+	if l == nil || c.bounded(l) || c.zeroEventHandled(r) {
 		return
 	}
 	ch := types.ExprString(r.expr.X)

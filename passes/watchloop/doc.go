@@ -88,9 +88,15 @@
 // variable, or two fixes that would label the same loop).
 //
 // Left alone: a comma-ok receive that leaves the loop; a single receive
-// that is not in a loop (tests take one event that way); and receives in
+// that is not in a loop (tests take one event that way); receives in
 // loops that run a fixed number of times (a three-clause for, a range
-// over an integer or a slice).
+// over an integer or a slice); and an event whose Object is checked right
+// after, in a way that catches the zero event (obj, ok :=
+// ev.Object.(*T), or a comparison of the Object with nil), where the
+// branch a nil Object takes leaves the loop (return, t.Fatal, a break to
+// a label outside it, the watch's Stop) or makes a new watch in place of
+// the closed one. A continue, or a break that leaves only the select,
+// goes back to the closed channel and is still reported.
 //
 //	// BAD
 //	for {
