@@ -144,7 +144,11 @@
 // testing's Fatal, FailNow and Skip end a path.
 //
 // Left alone: paths on which the creation's error is not nil, or the
-// watch is nil; a deferred Stop; a watch handed to another function or
+// watch is nil; a path that leaves a range over the watch's channel when
+// the channel closes (for ev := range w.ResultChan() run to its end: the
+// watch has ended, and client-go's watchers stop themselves as they
+// close it; a break out of the range still leaves it open); a deferred
+// Stop; a watch handed to another function or
 // goroutine that owns and stops it; the watches of test fakes, which
 // hold no connection: apimachinery's in-memory watchers (watch.NewFake
 // and friends), functions and methods of k8s.io/client-go/testing

@@ -244,6 +244,9 @@ func (c *checker) findLeak(g *cfg.CFG, creation ast.Node, v *types.Var, errVar t
 			return leak{pos: end, what: "the function can end without stopping it", short: "ends without stopping " + v.Name()}, true
 		}
 		for _, s := range succs {
+			if it.b.Kind == cfg.KindRangeLoop && s.Kind == cfg.KindRangeDone && c.rangesOver(it.b.Stmt, v) {
+				continue // the range over its channel ends there once the watch has ended (a break does not)
+			}
 			if !seen[s] {
 				seen[s] = true
 				stack = append(stack, item{s, 0})
@@ -251,6 +254,19 @@ func (c *checker) findLeak(g *cfg.CFG, creation ast.Node, v *types.Var, errVar t
 		}
 	}
 	return leak{}, false
+}
+
+// rangesOver reports whether stmt is a range over the result channel of
+// the watch v (for ev := range w.ResultChan()), which ends only once the
+// channel is closed: the watch has ended, and there is nothing to stop.
+func (c *checker) rangesOver(stmt ast.Stmt, v *types.Var) bool {
+	rs, ok := stmt.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	w, direct := c.api.resultChanCall(rs.X)
+	id, ok := ast.Unparen(w).(*ast.Ident)
+	return direct && ok && c.pass.TypesInfo.Uses[id] == v
 }
 
 // errSwitchCases returns the case expressions of the switch statements

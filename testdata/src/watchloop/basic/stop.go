@@ -37,13 +37,28 @@ func earlyReturn(ctx context.Context, cs kubernetes.Interface) error {
 	}
 }
 
+// ok: the range ends only once the channel is closed, when the watch has
+// ended (client-go's watchers stop themselves as they close it).
+func rangedToTheEnd(ctx context.Context, c client.WithWatch, list client.ObjectList) {
+	w, err := c.Watch(ctx, list)
+	if err != nil {
+		return
+	}
+	for ev := range w.ResultChan() {
+		handle(ev)
+	}
+}
+
+// Reported: a break leaves the range with the watch still open.
 func neverStopped(ctx context.Context, c client.WithWatch, list client.ObjectList) {
 	w, err := c.Watch(ctx, list) // want `^watch w is not stopped on every path: the function can end without stopping it`
 	if err != nil {
 		return
 	}
 	for ev := range w.ResultChan() {
-		handle(ev)
+		if ev.Type == watch.Error {
+			break
+		}
 	}
 }
 
@@ -72,7 +87,7 @@ func rewatch(ctx context.Context, cs kubernetes.Interface) {
 
 func overwritten(ctx context.Context, cs kubernetes.Interface) {
 	var w watch.Interface
-	w, _ = cs.CoreV1().Pods("a").Watch(ctx, metav1.ListOptions{}) // want `watch w is not stopped on every path: it is overwritten at stop.go:76 while still open`
+	w, _ = cs.CoreV1().Pods("a").Watch(ctx, metav1.ListOptions{}) // want `watch w is not stopped on every path: it is overwritten at stop.go:91 while still open`
 	w, _ = cs.CoreV1().Pods("b").Watch(ctx, metav1.ListOptions{})
 	defer w.Stop()
 }
