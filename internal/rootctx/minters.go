@@ -43,6 +43,7 @@ type minters struct {
 	memo  map[*ctxinfo.Func][]reached // every root a function reaches
 	ext   map[string]*Root            // roots in other packages, by position
 	fixed map[*types.Func]string      // fixedBy's answers
+	impls map[*types.Func][]*types.Func // implementations' answers
 }
 
 // ofCall returns the root contexts that the function called by the call
@@ -50,20 +51,74 @@ type minters struct {
 // that each of its possible values makes (funcValues).
 func (m *minters) ofCall(cur inspector.Cursor) []reached {
 	callee := analysisutil.Callee(m.pass.TypesInfo, cur.Node().(*ast.CallExpr))
-	if callee == nil {
-		var out []reached
-		seen := map[*Root]bool{}
-		for _, obj := range m.funcValues(cur) {
-			for _, r := range m.ofFunc(obj) {
-				if !seen[r.root] {
-					seen[r.root] = true
-					out = append(out, r)
-				}
+	var callees []*types.Func
+	switch impls := m.implementations(callee); {
+	case callee == nil:
+		callees = m.funcValues(cur)
+	case impls != nil:
+		callees = impls
+	default:
+		return m.ofFunc(callee)
+	}
+	var out []reached
+	seen := map[*Root]bool{}
+	for _, obj := range callees {
+		for _, r := range m.ofFunc(obj) {
+			if !seen[r.root] {
+				seen[r.root] = true
+				out = append(out, r)
 			}
 		}
+	}
+	return out
+}
+
+// implementations returns, for a method of an interface type declared in
+// this package, the methods of the same name of the package's other
+// named types that implement the interface: a call through the interface
+// may reach any of them (a builder kept as an unexported interface, with
+// its one implementation next to it). It returns nil for other
+// functions. Generic types are left out.
+func (m *minters) implementations(fn *types.Func) []*types.Func {
+	if fn == nil || fn.Pkg() != m.pass.Pkg || fn.Signature().Recv() == nil {
+		return nil
+	}
+	iface, ok := fn.Signature().Recv().Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	if out, ok := m.impls[fn]; ok {
 		return out
 	}
-	return m.ofFunc(callee)
+	out := []*types.Func{}
+	scope := m.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		t, ok := tn.Type().(*types.Named)
+		if !ok || t.TypeParams().Len() > 0 {
+			continue
+		}
+		if _, ok := t.Underlying().(*types.Interface); ok {
+			continue
+		}
+		ptr := types.NewPointer(t)
+		if !types.Implements(ptr, iface) {
+			continue
+		}
+		if obj, _, _ := types.LookupFieldOrMethod(ptr, false, m.pass.Pkg, fn.Name()); obj != nil {
+			if mfn, ok := obj.(*types.Func); ok {
+				out = append(out, mfn)
+			}
+		}
+	}
+	if m.impls == nil {
+		m.impls = map[*types.Func][]*types.Func{}
+	}
+	m.impls[fn] = out
+	return out
 }
 
 // ofFunc returns the roots that a call of fn reaches: through its
@@ -213,6 +268,15 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 					continue
 				}
 				callees = []*ctxinfo.Func{callee}
+			} else if impls := m.implementations(obj); impls != nil {
+				for _, v := range impls {
+					if g := m.in.Decl(v); g != nil && m.eligible(g) {
+						callees = append(callees, g)
+					}
+				}
+				if len(callees) == 0 {
+					continue
+				}
 			} else if obj == nil {
 				for _, v := range m.funcValues(c) {
 					if g := m.in.Decl(v); g != nil && m.eligible(g) {
