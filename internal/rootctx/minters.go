@@ -44,6 +44,8 @@ type minters struct {
 	ext   map[string]*Root            // roots in other packages, by position
 	fixed map[*types.Func]string      // fixedBy's answers
 	impls map[*types.Func][]*types.Func // implementations' answers
+
+	mintPkgs []*types.Package // minting's answer
 }
 
 // ofCall returns the root contexts that the function called by the call
@@ -74,24 +76,46 @@ func (m *minters) ofCall(cur inspector.Cursor) []reached {
 }
 
 // implementations returns, for a method of an interface type declared in
-// this package, the methods of the same name of the package's other
-// named types that implement the interface: a call through the interface
-// may reach any of them (a builder kept as an unexported interface, with
-// its one implementation next to it). It returns nil for other
-// functions. Generic types are left out.
+// this package, the methods of the same name of the package's named
+// types that implement the interface: a call through the interface may
+// reach any of them (a builder kept as an unexported interface, with its
+// one implementation next to it). With facts, an interface of another
+// package of the module counts too, and so do the implementing types of
+// the packages this one imports that make root contexts (a router
+// interface whose implementations live in packages of their own). It
+// returns nil for other functions. Generic types are left out.
 func (m *minters) implementations(fn *types.Func) []*types.Func {
-	if fn == nil || fn.Pkg() != m.pass.Pkg || fn.Signature().Recv() == nil {
+	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() == nil {
 		return nil
 	}
 	iface, ok := fn.Signature().Recv().Type().Underlying().(*types.Interface)
-	if !ok {
+	if !ok || fn.Pkg() != m.pass.Pkg && !(m.facts && m.sameModule(fn.Pkg())) {
 		return nil
 	}
 	if out, ok := m.impls[fn]; ok {
 		return out
 	}
-	out := []*types.Func{}
-	scope := m.pass.Pkg.Scope()
+	out := m.implsIn(m.pass.Pkg, iface, fn)
+	if m.facts {
+		for _, p := range m.minting() {
+			out = append(out, m.implsIn(p, iface, fn)...)
+		}
+	}
+	if out == nil {
+		out = []*types.Func{}
+	}
+	if m.impls == nil {
+		m.impls = map[*types.Func][]*types.Func{}
+	}
+	m.impls[fn] = out
+	return out
+}
+
+// implsIn returns the methods named as fn of pkg's named types that
+// implement iface.
+func (m *minters) implsIn(pkg *types.Package, iface *types.Interface, fn *types.Func) []*types.Func {
+	var out []*types.Func
+	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok || tn.IsAlias() {
@@ -108,17 +132,33 @@ func (m *minters) implementations(fn *types.Func) []*types.Func {
 		if !types.Implements(ptr, iface) {
 			continue
 		}
-		if obj, _, _ := types.LookupFieldOrMethod(ptr, false, m.pass.Pkg, fn.Name()); obj != nil {
+		if obj, _, _ := types.LookupFieldOrMethod(ptr, false, fn.Pkg(), fn.Name()); obj != nil {
 			if mfn, ok := obj.(*types.Func); ok {
 				out = append(out, mfn)
 			}
 		}
 	}
-	if m.impls == nil {
-		m.impls = map[*types.Func][]*types.Func{}
-	}
-	m.impls[fn] = out
 	return out
+}
+
+// sameModule reports whether pkg belongs to the module being analysed.
+func (m *minters) sameModule(pkg *types.Package) bool {
+	mod := m.pass.Module
+	return mod != nil && mod.Path != "" && (pkg.Path() == mod.Path || strings.HasPrefix(pkg.Path(), mod.Path+"/"))
+}
+
+// minting returns the packages this one imports that make root contexts
+// (their Mints fact), once.
+func (m *minters) minting() []*types.Package {
+	if m.mintPkgs == nil {
+		m.mintPkgs = []*types.Package{}
+		for _, imp := range m.pass.Pkg.Imports() {
+			if m.pass.ImportPackageFact(imp, new(Mints)) {
+				m.mintPkgs = append(m.mintPkgs, imp)
+			}
+		}
+	}
+	return m.mintPkgs
 }
 
 // ofFunc returns the roots that a call of fn reaches: through its
@@ -272,9 +312,11 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 				for _, v := range impls {
 					if g := m.in.Decl(v); g != nil && m.eligible(g) {
 						callees = append(callees, g)
+					} else if g == nil {
+						ext = append(ext, m.ofFunc(v)...) // through its fact
 					}
 				}
-				if len(callees) == 0 {
+				if len(callees) == 0 && len(ext) == 0 {
 					continue
 				}
 			} else if obj == nil {
@@ -300,10 +342,11 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 			if !m.in.DeliberateRoot(c) {
 				n.roots = append(n.roots, &Root{Name: name, In: Hop{Fn: fn.Obj}, Pos: call.Pos(), call: call, cur: c})
 			}
-		case callees != nil:
-			n.calls = append(n.calls, callees...)
 		default:
-			n.ext = append(n.ext, ext)
+			n.calls = append(n.calls, callees...)
+			if len(ext) > 0 {
+				n.ext = append(n.ext, ext)
+			}
 		}
 	}
 	return n

@@ -62,6 +62,12 @@
 // or method value it may hold when all of them are visible in the
 // function (f := verifyA; f(obj), or for _, f := range verify { f(obj) }
 // over a map or slice literal of such values that nothing else changes).
+// A call of a method of an interface of the module counts as a call of
+// that method of each type that implements the interface, in the
+// package and in the packages it imports (an unexported builder
+// interface with its implementation next to it; a router interface whose
+// implementations live in packages of their own); interfaces of other
+// modules (fmt.Stringer, client.Client) are not followed.
 // Thread a context.Context parameter down the path and pass the caller's
 // ctx. When a helper on the path implements a method of an interface of
 // another package (an accessor such as GetClient() that the interface
