@@ -339,7 +339,7 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 		}
 		switch {
 		case isRoot:
-			if !m.in.DeliberateRoot(c) {
+			if !m.in.DeliberateRoot(c) && !m.recordsMetric(c) {
 				n.roots = append(n.roots, &Root{Name: name, In: Hop{Fn: fn.Obj}, Pos: call.Pos(), call: call, cur: c})
 			}
 		default:
@@ -350,6 +350,25 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 		}
 	}
 	return n
+}
+
+// MetricPath is the import path of OpenTelemetry's metric API.
+const MetricPath = "go.opentelemetry.io/otel/metric"
+
+// recordsMetric reports whether the root context at cur is the context
+// argument of an OpenTelemetry instrument's Add or Record
+// (counter.Add(context.Background(), 1)). The instrument uses it only to
+// link exemplars to a trace; a ctx-less metrics helper that records so
+// (often behind a recorder interface whose other implementations need no
+// context) is left alone. Where a ctx is in scope, the call is reported
+// as any other.
+func (m *minters) recordsMetric(cur inspector.Cursor) bool {
+	up := analysisutil.Unparen(cur)
+	if k, i := up.ParentEdge(); k != edge.CallExpr_Args || i != 0 {
+		return false
+	}
+	fn := analysisutil.Callee(m.pass.TypesInfo, up.Parent().Node().(*ast.CallExpr))
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == MetricPath && fn.Signature().Recv() != nil && (fn.Name() == "Add" || fn.Name() == "Record")
 }
 
 // runsDuringCall reports whether the code at c runs while fn is being

@@ -1,0 +1,39 @@
+package basic
+
+import (
+	"context"
+
+	"go.opentelemetry.io/otel/metric"
+)
+
+// A ctx-less metrics helper that records with context.Background(): the
+// instrument uses the context only for exemplars. Left alone.
+
+type recorder struct {
+	requests metric.Int64Counter
+	latency  metric.Float64Histogram
+}
+
+func (r *recorder) countRequest() { r.requests.Add(context.Background(), 1) }
+
+func (r *recorder) observe(s float64) { r.latency.Record(context.TODO(), s) }
+
+// ok: reached from a function with a ctx, the helpers are left alone.
+func (r *recorder) Serve(ctx context.Context) {
+	r.countRequest()
+	r.observe(0.1)
+}
+
+// Reported: with a ctx in scope, the fix is at hand.
+func (r *recorder) ServeDirect(ctx context.Context) {
+	r.requests.Add(context.Background(), 1) // want `^context.Background\(\) replaces ctx, the context ServeDirect receives; use ctx$`
+}
+
+// Reported: a helper's root context that goes elsewhere too.
+func (r *recorder) countAndPush(c *Client) {
+	ctx := context.Background() // want `^context.Background\(\) in recorder.countAndPush, which recorder.ServeBoth calls without its ctx`
+	r.requests.Add(ctx, 1)
+	_ = c.push(ctx)
+}
+
+func (r *recorder) ServeBoth(ctx context.Context, c *Client) { r.countAndPush(c) }
