@@ -409,6 +409,14 @@ func (r *result) collect() {
 			}
 		}
 	}
+	r.sortFindings()
+	r.recorded = r.findings
+	r.findings = mergeRoots(r.fset, r.findings)
+	r.sortFindings() // a kept finding may have taken the place of an earlier one
+}
+
+// sortFindings puts the findings in order of file and position.
+func (r *result) sortFindings() {
 	sort.SliceStable(r.findings, func(i, j int) bool {
 		a, b := r.fset.Position(r.findings[i].Pos), r.fset.Position(r.findings[j].Pos)
 		if a.Filename != b.Filename {
@@ -416,8 +424,6 @@ func (r *result) collect() {
 		}
 		return a.Offset < b.Offset
 	})
-	r.recorded = r.findings
-	r.findings = mergeRoots(r.fset, r.findings)
 }
 
 // rootCause returns the error of the first action below act that failed

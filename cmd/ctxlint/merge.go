@@ -13,50 +13,60 @@ import (
 // related information; the rest are counted.
 const maxMerged = 3
 
-// mergeRoots folds the findings of a check at calls that reach root
-// contexts of another package into the first, in order of position, that
-// reaches any of the same roots. Each package reports such roots once, at
-// its first call (that is what go vet and golangci-lint, which analyse
-// one package at a time, show), so a helper of an e2e framework called
-// from nine suite packages, or a metrics wrapper whose callers reach one
-// or two of its root contexts, would otherwise be one finding per package
-// for one fix. The others become related information of the one kept.
-// findings must be sorted.
+// mergeRoots folds together the findings of a check at calls that reach
+// root contexts of another package when the roots of one are among those
+// of another: the one kept is the one that reaches them all (the first,
+// in order of position, when both reach the same). Each package reports
+// such roots once, at its first call (that is what go vet and
+// golangci-lint, which analyse one package at a time, show), so a helper
+// of an e2e framework called from nine suite packages would otherwise be
+// one finding per package for one fix. The others become related
+// information of the one kept. Findings that share some roots but each
+// reach some the other does not stay apart: their fixes differ, and
+// folding one into the other would hide roots. findings must be sorted.
 func mergeRoots(fset *token.FileSet, findings []finding) []finding {
 	type group struct {
 		kept   int
+		roots  map[string]bool
 		others []finding
 	}
-	type key struct{ check, root string }
-	groups := map[key]*group{}
-	var order []*group
+	var groups []*group
 	var out []finding
 	for _, f := range findings {
 		roots := rootsOf(fset, f.Diagnostic)
-		var g *group
+		if len(roots) == 0 {
+			out = append(out, f)
+			continue
+		}
+		set := map[string]bool{}
 		for _, r := range roots {
-			if g = groups[key{f.Category, r}]; g != nil {
+			set[r] = true
+		}
+		var into *group
+		for _, g := range groups {
+			if out[g.kept].Category != f.Category {
+				continue
+			}
+			if subset(set, g.roots) {
+				g.others = append(g.others, f)
+				into = g
+				break
+			}
+			if subset(g.roots, set) {
+				// f reaches all of g's roots and more: it is the one kept.
+				g.others = append([]finding{out[g.kept]}, g.others...)
+				out[g.kept] = f
+				g.roots = set
+				into = g
 				break
 			}
 		}
-		switch {
-		case len(roots) == 0:
+		if into == nil {
+			groups = append(groups, &group{kept: len(out), roots: set})
 			out = append(out, f)
-			continue
-		case g == nil:
-			g = &group{kept: len(out)}
-			order = append(order, g)
-			out = append(out, f)
-		default:
-			g.others = append(g.others, f)
-		}
-		for _, r := range roots {
-			if k := (key{f.Category, r}); groups[k] == nil {
-				groups[k] = g
-			}
 		}
 	}
-	for _, g := range order {
+	for _, g := range groups {
 		if len(g.others) == 0 {
 			continue
 		}
@@ -73,6 +83,16 @@ func mergeRoots(fset *token.FileSet, findings []finding) []finding {
 		}
 	}
 	return out
+}
+
+// subset reports whether every element of a is in b.
+func subset(a, b map[string]bool) bool {
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // rootsOf returns the places of the root contexts of another package that

@@ -40,9 +40,9 @@ type minters struct {
 	pass  *analysis.Pass
 	facts bool
 	nodes map[*ctxinfo.Func]*node
-	memo  map[*ctxinfo.Func][]reached // every root a function reaches
-	ext   map[string]*Root            // roots in other packages, by position
-	fixed map[*types.Func]string      // fixedBy's answers
+	memo  map[*ctxinfo.Func][]reached   // every root a function reaches
+	ext   map[string]*Root              // roots in other packages, by position
+	fixed map[*types.Func]string        // fixedBy's answers
 	impls map[*types.Func][]*types.Func // implementations' answers
 
 	mintPkgs []*types.Package // minting's answer

@@ -1,6 +1,7 @@
 // Package other calls a helper of util that app calls too. Each package
 // reports the root once (this is what go vet and golangci-lint show); the
-// command folds this finding into app's, the first (TestMergeRoots).
+// command folds this finding into app's, the first, and both into
+// third's, which reaches one root more (TestMergeRoots).
 package other
 
 import (

@@ -1,6 +1,7 @@
 // Package third calls a helper of util that reaches util.Lookup's root
-// context and one more: its finding shares a root with app's and other's,
-// so the command folds it into app's too (TestMergeRoots).
+// context and one more: its finding reaches all the roots of app's and
+// other's, so the command keeps it and folds those into it
+// (TestMergeRoots).
 package third
 
 import (

@@ -35,3 +35,9 @@ func LookupAndLog() error {
 	_ = use(context.Background())
 	return Lookup()
 }
+
+// LookupAndTrace makes a root context of its own and reaches Lookup's.
+func LookupAndTrace() error {
+	_ = use(context.TODO())
+	return Lookup()
+}
