@@ -352,6 +352,31 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 	return n
 }
 
+// onlyKept reports whether the local variable id declares or assigns,
+// holding a func literal, is only kept for later in fn: every use of it
+// is stored in a composite literal, returned or sent, never called nor
+// passed to a call (listFunc := func(...) {...}; &cache.ListWatch{ListFunc:
+// listFunc}, which a reflector calls later).
+func (m *minters) onlyKept(id *ast.Ident, fn *ctxinfo.Func) bool {
+	v, ok := m.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if !ok {
+		return false
+	}
+	n := 0
+	for c := range fn.Cur.Preorder((*ast.Ident)(nil)) {
+		if m.pass.TypesInfo.Uses[c.Node().(*ast.Ident)] != v {
+			continue
+		}
+		switch analysisutil.Unparen(c).ParentEdgeKind() {
+		case edge.CompositeLit_Elts, edge.KeyValueExpr_Value, edge.ReturnStmt_Results, edge.SendStmt_Value:
+			n++
+		default:
+			return false
+		}
+	}
+	return n > 0
+}
+
 // MetricPath is the import path of OpenTelemetry's metric API.
 const MetricPath = "go.opentelemetry.io/otel/metric"
 
@@ -394,7 +419,8 @@ func (m *minters) runsDuringCall(c inspector.Cursor, fn *ctxinfo.Func) bool {
 			case edge.AssignStmt_Rhs:
 				as := lit.Parent().Node().(*ast.AssignStmt)
 				if idx < len(as.Lhs) {
-					if _, local := ast.Unparen(as.Lhs[idx]).(*ast.Ident); !local {
+					id, local := ast.Unparen(as.Lhs[idx]).(*ast.Ident)
+					if !local || m.onlyKept(id, fn) {
 						return false
 					}
 				}

@@ -97,3 +97,23 @@ func (c *Client) Indexes(ctx context.Context, idx client.FieldIndexer) error {
 		return nil
 	})
 }
+
+// ok: a helper that keeps a func in a struct for later (a list-watch's
+// ListFunc, which a reflector calls): its root context is not made while
+// the helper is called.
+type listWatch struct{ list func() error }
+
+func (c *Client) Reflect(ctx context.Context) *listWatch { return c.newLister() }
+
+func (c *Client) newLister() *listWatch {
+	listFunc := func() error { return c.push(context.TODO()) }
+	return &listWatch{list: listFunc}
+}
+
+// Reported: a helper that calls the func it holds in a variable.
+func (c *Client) ListNow(ctx context.Context) error { return c.listNow() }
+
+func (c *Client) listNow() error {
+	list := func() error { return c.push(context.TODO()) } // want `^context.TODO\(\) in Client.listNow, which Client.ListNow calls without its ctx`
+	return list()
+}
