@@ -112,7 +112,8 @@ func (m *minters) implementations(fn *types.Func) []*types.Func {
 }
 
 // implsIn returns the methods named as fn of pkg's named types that
-// implement iface.
+// implement iface, leaving out the types of this package's _test.go
+// files.
 func (m *minters) implsIn(pkg *types.Package, iface *types.Interface, fn *types.Func) []*types.Func {
 	var out []*types.Func
 	scope := pkg.Scope()
@@ -122,8 +123,8 @@ func (m *minters) implsIn(pkg *types.Package, iface *types.Interface, fn *types.
 			continue
 		}
 		t, ok := tn.Type().(*types.Named)
-		if !ok || t.TypeParams().Len() > 0 {
-			continue
+		if !ok || t.TypeParams().Len() > 0 || pkg == m.pass.Pkg && analysisutil.InTestFile(m.pass.Fset, tn.Pos()) {
+			continue // generic, or a test's fake
 		}
 		if _, ok := t.Underlying().(*types.Interface); ok {
 			continue
@@ -147,13 +148,26 @@ func (m *minters) sameModule(pkg *types.Package) bool {
 	return mod != nil && mod.Path != "" && (pkg.Path() == mod.Path || strings.HasPrefix(pkg.Path(), mod.Path+"/"))
 }
 
-// minting returns the packages this one imports that make root contexts
-// (their Mints fact), once.
+// minting returns the packages that this one's non-test files import
+// and that make root contexts (their Mints fact), once. A package that
+// only its tests import (a fake of a lister) is no implementation that
+// the code reaches.
 func (m *minters) minting() []*types.Package {
 	if m.mintPkgs == nil {
 		m.mintPkgs = []*types.Package{}
+		paths := map[string]bool{}
+		for _, f := range m.pass.Files {
+			if analysisutil.InTestFile(m.pass.Fset, f.Pos()) {
+				continue
+			}
+			for _, spec := range f.Imports {
+				if path, err := strconv.Unquote(spec.Path.Value); err == nil {
+					paths[path] = true
+				}
+			}
+		}
 		for _, imp := range m.pass.Pkg.Imports() {
-			if m.pass.ImportPackageFact(imp, new(Mints)) {
+			if paths[imp.Path()] && m.pass.ImportPackageFact(imp, new(Mints)) {
 				m.mintPkgs = append(m.mintPkgs, imp)
 			}
 		}
