@@ -350,7 +350,11 @@
 // detach); comparisons such as ctx != context.Background();
 // context.WithoutCancel(ctx); and helpers that return the context they
 // make (a getter with a fallback, such as (*http.Request).Context, or a
-// factory), whose caller sees it.
+// factory), whose caller sees it; and, in a helper, a func literal that
+// it returns, sends or stores in a composite literal, directly or through
+// a local variable used only so (listFunc := func(...) {...};
+// &cache.ListWatch{ListFunc: listFunc}, which a reflector calls later):
+// its root contexts are not made while the helper is called.
 //
 // # Options
 //
