@@ -73,6 +73,13 @@ func TestLoadErrors(t *testing.T) {
 	}
 	noInternalNames(t, "missing module output", out)
 
+	// A go.mod that does not parse: go list fails as a whole, and its
+	// own message is printed, without go/packages' wrapping of it.
+	out, code = run(t, copyModule(t, "badgomod"), bin, "./...")
+	if code != 1 || !strings.Contains(out, "ctxlint: go: errors parsing go.mod:\ngo.mod:5: usage: require module/path v1.2.3") || strings.Contains(out, "exit status") || strings.Contains(out, "stderr") {
+		t.Errorf("unparsable go.mod: exit %d, want 1 and go list's error alone\n%s", code, out)
+	}
+
 	mixed := copyModule(t, "mixed")
 	out, code = run(t, mixed, bin, "./...")
 	if code != 3 || strings.Count(out, "too many return values") != 1 || !strings.Contains(out, "good.go:8:6: inheritctx: context.TODO()") {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"go/token"
 	"os"
@@ -37,10 +38,10 @@ func load(o *options, patterns []string, facts bool) ([]*packages.Package, *toke
 	c := cfg()
 	pkgs, err := packages.Load(c, patterns...)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, goListError(err)
 	}
 	if len(pkgs) == 0 {
-		return nil, nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+		return nil, nil, noPackages(c, patterns)
 	}
 	if !facts {
 		return pkgs, c.Fset, nil
@@ -153,4 +154,39 @@ func localModule(m *packages.Module) bool {
 		am.Replace = &analysis.Module{Path: m.Replace.Path, Version: m.Replace.Version}
 	}
 	return analysisutil.IsLocalModule(am)
+}
+
+// noPackages says why the patterns loaded no packages. A go list that
+// fails as a whole (a required module the proxy refuses, a go.mod that
+// does not parse) gives no packages and no error to a load that asks for
+// modules and export data; a load of names only returns go list's error,
+// which says what is wrong.
+func noPackages(c *packages.Config, patterns []string) error {
+	names := *c
+	names.Mode = packages.NeedName
+	names.Fset = nil
+	if _, err := packages.Load(&names, patterns...); err != nil {
+		return goListError(err)
+	}
+	return fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+}
+
+// goListError is go list's own message in err, without go/packages'
+// "err: exit status 1: stderr:" wrapping and go's progress lines
+// ("go: downloading ..."); err itself when it has no such message.
+func goListError(err error) error {
+	_, stderr, ok := strings.Cut(err.Error(), "stderr: ")
+	if !ok {
+		return err
+	}
+	var lines []string
+	for line := range strings.Lines(stderr) {
+		if line = strings.TrimRight(line, "\n"); line != "" && !strings.HasPrefix(line, "go: downloading ") {
+			lines = append(lines, line)
+		}
+	}
+	if len(lines) == 0 {
+		return err
+	}
+	return errors.New(strings.Join(lines, "\n"))
 }
