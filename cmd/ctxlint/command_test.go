@@ -405,6 +405,31 @@ func TestPartialModule(t *testing.T) {
 	}
 }
 
+// TestFoldIntoRoots: a root context that its own package reports (a
+// function there reaches it) is one finding with the calls of other
+// packages that reach it, which become its related information.
+func TestFoldIntoRoots(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "mod", "xpkg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := ctxlintBin(t)
+	out, code := run(t, dir, bin, "./logs", "./client")
+	if code != 3 {
+		t.Fatalf("exit %d, want 3\n%s", code, out)
+	}
+	if got, want := parseText(t, dir, out), []finding{"logs/logs.go:15: inheritctx"}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v\n%s", got, want, out)
+	}
+	if !regexp.MustCompile(`(?m)client/client\.go:13:\d+: \treaches it from example\.com/xpkg/client here$`).MatchString(out) {
+		t.Errorf("want client's call as related information of the root's finding\n%s", out)
+	}
+	out, _ = run(t, dir, bin, "./client")
+	if got, want := parseText(t, dir, out), []finding{"client/client.go:13: inheritctx"}; !slices.Equal(got, want) {
+		t.Errorf("./client alone: got %v, want %v\n%s", got, want, out)
+	}
+}
+
 // TestMergeRoots: root contexts of another package reached from several
 // packages are one finding, at the call that reaches them all, with the
 // other calls as related information: app's and other's reach one root,

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"go/token"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -25,6 +26,7 @@ const maxMerged = 3
 // reach some the other does not stay apart: their fixes differ, and
 // folding one into the other would hide roots. findings must be sorted.
 func mergeRoots(fset *token.FileSet, findings []finding) []finding {
+	findings = foldIntoRoots(fset, findings)
 	type group struct {
 		kept   int
 		roots  map[string]bool
@@ -81,6 +83,66 @@ func mergeRoots(fset *token.FileSet, findings []finding) []finding {
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: o.Pos, End: o.End,
 				Message: "reaches the same root contexts from " + o.pkg.PkgPath + " here"})
 		}
+	}
+	return out
+}
+
+// foldIntoRoots folds a finding at a call that reaches root contexts of
+// another package into the finding of its check at those roots, when the
+// roots' own package reports them all as one finding (at the first root,
+// the others related: a helper's roots that the same calls reach there).
+// One root is then one finding, whichever packages' calls reach it.
+func foldIntoRoots(fset *token.FileSet, findings []finding) []finding {
+	at := map[string]int{} // a finding with no roots of another package, by check and the positions of its roots
+	for i, f := range findings {
+		if len(rootsOf(fset, f.Diagnostic)) > 0 {
+			continue
+		}
+		at[f.Category+" "+fset.Position(f.Pos).String()] = i
+		for _, rel := range f.Related {
+			if strings.HasPrefix(rel.Message, rootctx.AnotherRoot) {
+				at[f.Category+" "+fset.Position(rel.Pos).String()] = i
+			}
+		}
+	}
+	into := map[int][]finding{}
+	folded := map[int]bool{}
+	for i, f := range findings {
+		target := -1
+		for _, r := range rootsOf(fset, f.Diagnostic) {
+			j, ok := at[f.Category+" "+r]
+			if !ok || target >= 0 && j != target {
+				target = -1
+				break
+			}
+			target = j
+		}
+		if target >= 0 {
+			into[target] = append(into[target], f)
+			folded[i] = true
+		}
+	}
+	if len(folded) == 0 {
+		return findings
+	}
+	var out []finding
+	for i, f := range findings {
+		if folded[i] {
+			continue
+		}
+		if others := into[i]; len(others) > 0 {
+			f.Diagnostic.Related = append([]analysis.RelatedInformation(nil), f.Diagnostic.Related...)
+			for k, o := range others {
+				if k == maxMerged {
+					f.Diagnostic.Related = append(f.Diagnostic.Related, analysis.RelatedInformation{Pos: o.Pos, End: o.End,
+						Message: fmt.Sprintf("and %d more calls in other packages", len(others)-maxMerged)})
+					break
+				}
+				f.Diagnostic.Related = append(f.Diagnostic.Related, analysis.RelatedInformation{Pos: o.Pos, End: o.End,
+					Message: "reaches it from " + o.pkg.PkgPath + " here"})
+			}
+		}
+		out = append(out, f)
 	}
 	return out
 }

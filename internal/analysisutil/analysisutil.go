@@ -424,3 +424,62 @@ func FieldNames(list *ast.FieldList) iter.Seq2[*ast.Field, *ast.Ident] {
 		}
 	}
 }
+
+// Nolinted reports whether a golangci-lint //nolint directive names one
+// of linters (or is bare, or names all) for the node at pos in file f:
+// at the end of the node's line, or alone on the line above it (where
+// golangci-lint applies it to the next line). ctxlint honours the
+// directives of the peer linters that report the same mistake (noctx,
+// contextcheck, containedctx), so that code which already silenced them
+// is not reported again.
+func Nolinted(fset *token.FileSet, f *ast.File, pos token.Pos, linters ...string) bool {
+	if f == nil {
+		return false
+	}
+	at := fset.Position(pos)
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			cp := fset.Position(c.Slash)
+			if cp.Line != at.Line && (cp.Line != at.Line-1 || cp.Column > at.Column) {
+				continue
+			}
+			if nolintNames(c.Text, linters) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nolintNames reports whether the comment text is a //nolint directive
+// that is bare, names all, or names one of linters ("//nolint:a,b",
+// "//nolint: a // why").
+func nolintNames(text string, linters []string) bool {
+	rest, ok := strings.CutPrefix(text, "//nolint")
+	if !ok {
+		return false
+	}
+	list, ok := strings.CutPrefix(rest, ":")
+	if !ok {
+		return rest == "" || rest[0] == ' ' || rest[0] == '\t' // bare //nolint
+	}
+	if i := strings.Index(list, "//"); i >= 0 {
+		list = list[:i] // the reason
+	}
+	for _, part := range strings.Split(list, ",") {
+		if names := strings.Fields(part); len(names) > 0 && (names[0] == "all" || slices.Contains(linters, names[0])) {
+			return true
+		}
+	}
+	return false
+}
+
+// FileOf returns the file of pass that holds pos, or nil.
+func FileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}

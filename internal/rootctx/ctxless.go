@@ -281,7 +281,7 @@ func hasCtxCallback(in *ctxinfo.Info, pkg *types.Package, name string, i int) bo
 // pkgQualifier returns the name under which the file at pos imports the
 // package path, when that name denotes it at pos; "" otherwise.
 func pkgQualifier(pass *analysis.Pass, in *ctxinfo.Info, path string, pos token.Pos) string {
-	f := fileOf(pass, pos)
+	f := analysisutil.FileOf(pass, pos)
 	if f == nil {
 		return ""
 	}
@@ -311,7 +311,7 @@ func mentionsErrWaitTimeout(pass *analysis.Pass, in *ctxinfo.Info, call *ast.Cal
 	if obj == nil {
 		return false
 	}
-	f := fileOf(pass, call.Pos())
+	f := analysisutil.FileOf(pass, call.Pos())
 	if f == nil {
 		return true
 	}
@@ -441,34 +441,5 @@ func ctxOr(ctx string, s ctxinfo.Scope) string {
 // directive that silences noctx (//nolint:noctx, //nolint:gosec,noctx,
 // or a bare //nolint): a ctx-less call its author keeps on purpose.
 func nolintNoctx(pass *analysis.Pass, call *ast.CallExpr) bool {
-	f := fileOf(pass, call.Pos())
-	if f == nil {
-		return false
-	}
-	line := pass.Fset.Position(call.Pos()).Line
-	for _, cg := range f.Comments {
-		for _, c := range cg.List {
-			if pass.Fset.Position(c.Slash).Line != line {
-				continue
-			}
-			text, ok := strings.CutPrefix(c.Text, "//nolint")
-			if !ok {
-				continue
-			}
-			list, ok := strings.CutPrefix(text, ":")
-			if !ok {
-				if text == "" || text[0] == ' ' || text[0] == '\t' {
-					return true // bare //nolint
-				}
-				continue
-			}
-			list, _, _ = strings.Cut(list, " ")
-			for _, name := range strings.Split(list, ",") {
-				if name == "noctx" || name == "all" {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	return analysisutil.Nolinted(pass.Fset, analysisutil.FileOf(pass, call.Pos()), call.Pos(), "noctx")
 }

@@ -419,7 +419,7 @@ func (x *fixer) withoutCancel() []analysis.SuggestedFix {
 		return nil
 	}
 	// context.WithoutCancel is new in Go 1.21.
-	if v := x.pass.TypesInfo.FileVersions[fileOf(x.pass, x.f.Call.Pos())]; v != "" && version.Compare(v, "go1.21") < 0 {
+	if v := x.pass.TypesInfo.FileVersions[analysisutil.FileOf(x.pass, x.f.Call.Pos())]; v != "" && version.Compare(v, "go1.21") < 0 {
 		return nil
 	}
 	qual := ""
@@ -434,15 +434,6 @@ func (x *fixer) withoutCancel() []analysis.SuggestedFix {
 	edits := append(append([]analysis.TextEdit(nil), x.edits...),
 		analysis.TextEdit{Pos: x.f.Call.Pos(), End: x.f.Call.End(), NewText: []byte(text)})
 	return []analysis.SuggestedFix{{Message: "Use " + text, TextEdits: edits}}
-}
-
-func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }
 
 // deleteLine deletes stmt together with its line's indentation and

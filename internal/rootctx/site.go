@@ -25,6 +25,12 @@ const maxCallers = 3
 // findings of several packages by it.
 const RootMadeHere = "root context made here"
 
+// AnotherRoot starts the related information at each other root context
+// of a helper of the package that a finding reports with its first
+// ("another root context of sync, made here"); the command folds the
+// findings of other packages that reach it into that finding.
+const AnotherRoot = "another root context of "
+
 // siteDiagnostic reports a root context made in ctx-less code, once: "
 // context.TODO() in refresh, which FooReconciler.Reconcile calls without
 // its ctx (via sync); thread a context.Context parameter down and pass
@@ -63,7 +69,7 @@ func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding)
 	callers := site.Callers
 	if r.Local() {
 		for _, root := range site.More {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: root.Pos, End: root.Pos, Message: "another root context of " + hopName(pass, root.In) + ", made here"})
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: root.Pos, End: root.Pos, Message: AnotherRoot + hopName(pass, root.In) + ", made here"})
 		}
 	} else {
 		for _, root := range append([]*Root{r}, site.More...) {

@@ -78,7 +78,10 @@
 // uses it only to link exemplars to a trace, and metrics helpers often
 // sit behind a recorder interface whose other implementations need no
 // context (with a ctx in scope, the same call is reported, as any root
-// context). There is no suggested fix. Silence a finding with one
+// context). A call that carries //nolint:contextcheck (at its end or
+// alone on the line above), the directive of golangci-lint's
+// contextcheck, which reports such calls too, is left alone as a caller.
+// There is no suggested fix. Silence a finding with one
 // //ctxlint:ignore on the root's line.
 //
 // Helpers in other packages of the module being linted are followed too,
@@ -205,8 +208,9 @@
 // channel (Until, NonSlidingUntil, JitterUntil, PollUntil,
 // PollImmediateUntil) have no fix, since the ctx's end is not the
 // channel's, and are left alone when that channel is a context's Done().
-// A call whose line carries //nolint:noctx (or a bare //nolint), the
-// directive of golangci-lint's noctx, is kept on purpose and left alone.
+// A call whose line carries //nolint:noctx (or a bare //nolint, or
+// //nolint:all), the directive of golangci-lint's noctx, at its end or
+// alone on the line above, is kept on purpose and left alone.
 //
 //	// BAD
 //	func (c *Client) WaitReady(ctx context.Context) error {

@@ -220,6 +220,11 @@
 //
 // # What is left alone
 //
+// A field that carries //nolint:containedctx (or a bare //nolint, or
+// //nolint:all), the directive of golangci-lint's containedctx, at the
+// end of its line or alone on the line above, is kept on purpose and
+// left alone, whatever it stores.
+//
 // Keeping a context is sometimes the right design; unless the context is
 // known to be per-request, these are not reported:
 //

@@ -177,7 +177,7 @@ func (s *state) report() {
 		for _, fd := range o.fields {
 			f := s.examine(fd, owns, func(e ast.Expr) bool { return handed[e] != nil })
 			all = append(all, f)
-			quiet[fd] = s.quietAlone(f)
+			quiet[fd] = s.quietAlone(f) || s.nolinted(fd)
 		}
 	}
 	s.carriers(all, handed, quiet)
@@ -187,6 +187,13 @@ func (s *state) report() {
 			s.pass.Report(s.diagnostic(f))
 		}
 	}
+}
+
+// nolinted reports whether the field carries golangci-lint's
+// //nolint:containedctx, the peer linter's directive for this very
+// finding: the code already says the context is kept on purpose.
+func (s *state) nolinted(fd *field) bool {
+	return analysisutil.Nolinted(s.pass.Fset, analysisutil.FileOf(s.pass, fd.pos), fd.pos, "containedctx")
 }
 
 // quietAlone reports whether f's field is left alone by what its own
@@ -207,7 +214,7 @@ func (s *state) settle(all []*finding, handed map[ast.Expr]*field, quiet map[*fi
 	for changed := true; changed; {
 		changed = false
 		for _, f := range all {
-			if !quiet[f.fd] {
+			if !quiet[f.fd] || s.nolinted(f.fd) {
 				continue
 			}
 			if f.carrier && !s.carries(f, handed, quiet) ||

@@ -94,8 +94,9 @@
 // channel (Until, NonSlidingUntil, JitterUntil, PollUntil,
 // PollImmediateUntil) have no fix, since the ctx's end is not the
 // channel's, and are left alone when that channel is a context's Done().
-// A call whose line carries //nolint:noctx (or a bare //nolint), the
-// directive of golangci-lint's noctx, is kept on purpose and left alone.
+// A call whose line carries //nolint:noctx (or a bare //nolint, or
+// //nolint:all), the directive of golangci-lint's noctx, at its end or
+// alone on the line above, is kept on purpose and left alone.
 //
 //	// BAD
 //	func (h *hook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
