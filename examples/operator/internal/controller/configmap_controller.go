@@ -65,6 +65,13 @@ func (r *ConfigMapReconciler) Reconcile(ctx context.Context, req ctrl.Request) (
 		return ctrl.Result{}, err
 	}
 
+	// A helper behind an interface of the package: reported at its root
+	// context, in owners.go.
+	var owners ownerLookup = namespaceOwner{c: r.Client}
+	if _, err := owners.owner(&cm); err != nil {
+		return ctrl.Result{}, err
+	}
+
 	// GOOD: deliberate detachment is not reported by default: the audit
 	// record outlives the reconcile but keeps its values.
 	go r.audit(context.WithoutCancel(ctx), cm.Name)
