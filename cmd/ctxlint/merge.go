@@ -69,22 +69,26 @@ func mergeRoots(fset *token.FileSet, findings []finding) []finding {
 		}
 	}
 	for _, g := range groups {
-		if len(g.others) == 0 {
-			continue
-		}
-		d := &out[g.kept].Diagnostic
-		d.Related = append([]analysis.RelatedInformation(nil), d.Related...)
-		for i, o := range g.others {
-			if i == maxMerged {
-				d.Related = append(d.Related, analysis.RelatedInformation{Pos: o.Pos, End: o.End,
-					Message: fmt.Sprintf("and %d more calls in other packages", len(g.others)-maxMerged)})
-				break
-			}
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: o.Pos, End: o.End,
-				Message: "reaches the same root contexts from " + o.pkg.PkgPath + " here"})
-		}
+		relate(&out[g.kept].Diagnostic, g.others, "reaches the same root contexts from %s here")
 	}
 	return out
+}
+
+// relate adds to d, as related information, the first maxMerged of the
+// findings folded into it (format names the package) and counts the rest.
+func relate(d *analysis.Diagnostic, others []finding, format string) {
+	if len(others) == 0 {
+		return
+	}
+	d.Related = append([]analysis.RelatedInformation(nil), d.Related...)
+	for i, o := range others {
+		if i == maxMerged {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: o.Pos, End: o.End,
+				Message: fmt.Sprintf("and %d more calls in other packages", len(others)-maxMerged)})
+			break
+		}
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: o.Pos, End: o.End, Message: fmt.Sprintf(format, o.pkg.PkgPath)})
+	}
 }
 
 // foldIntoRoots folds a finding at a call that reaches root contexts of
@@ -130,18 +134,7 @@ func foldIntoRoots(fset *token.FileSet, findings []finding) []finding {
 		if folded[i] {
 			continue
 		}
-		if others := into[i]; len(others) > 0 {
-			f.Diagnostic.Related = append([]analysis.RelatedInformation(nil), f.Diagnostic.Related...)
-			for k, o := range others {
-				if k == maxMerged {
-					f.Diagnostic.Related = append(f.Diagnostic.Related, analysis.RelatedInformation{Pos: o.Pos, End: o.End,
-						Message: fmt.Sprintf("and %d more calls in other packages", len(others)-maxMerged)})
-					break
-				}
-				f.Diagnostic.Related = append(f.Diagnostic.Related, analysis.RelatedInformation{Pos: o.Pos, End: o.End,
-					Message: "reaches it from " + o.pkg.PkgPath + " here"})
-			}
-		}
+		relate(&f.Diagnostic, into[i], "reaches it from %s here")
 		out = append(out, f)
 	}
 	return out
