@@ -395,19 +395,34 @@ func (m *minters) onlyKept(id *ast.Ident, fn *ctxinfo.Func) bool {
 const MetricPath = "go.opentelemetry.io/otel/metric"
 
 // recordsMetric reports whether the root context at cur is the context
-// argument of an OpenTelemetry instrument's Add or Record
-// (counter.Add(context.Background(), 1)). The instrument uses it only to
-// link exemplars to a trace; a ctx-less metrics helper that records so
-// (often behind a recorder interface whose other implementations need no
-// context) is left alone. Where a ctx is in scope, the call is reported
-// as any other.
+// argument of a call that uses it only for what it carries, to record
+// telemetry: an OpenTelemetry instrument's Add or Record
+// (counter.Add(context.Background(), 1)), which links exemplars to a
+// trace; a log/slog Handler's Enabled or Handle, or a slog.Logger's Log,
+// LogAttrs or *Context method, which hand it to the handler (a logger
+// wrapper without Context variants, as slog.Logger.Info itself makes a
+// context.Background()). A ctx-less helper that records so (often behind
+// a recorder interface whose other implementations need no context) is
+// left alone. Where a ctx is in scope, the call is reported as any other.
 func (m *minters) recordsMetric(cur inspector.Cursor) bool {
 	up := analysisutil.Unparen(cur)
 	if k, i := up.ParentEdge(); k != edge.CallExpr_Args || i != 0 {
 		return false
 	}
 	fn := analysisutil.Callee(m.pass.TypesInfo, up.Parent().Node().(*ast.CallExpr))
-	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == MetricPath && fn.Signature().Recv() != nil && (fn.Name() == "Add" || fn.Name() == "Record")
+	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case MetricPath:
+		return fn.Name() == "Add" || fn.Name() == "Record"
+	case "log/slog":
+		switch fn.Name() {
+		case "Enabled", "Handle", "Log", "LogAttrs", "DebugContext", "InfoContext", "WarnContext", "ErrorContext":
+			return true
+		}
+	}
+	return false
 }
 
 // runsDuringCall reports whether the code at c runs while fn is being

@@ -73,12 +73,15 @@
 // another package (an accessor such as GetClient() that the interface
 // requires), its signature cannot change: add a variant that takes a ctx
 // and call that. A helper's root context that is the context argument
-// of an OpenTelemetry instrument's Add or Record
-// (counter.Add(context.Background(), 1)) is left alone: the instrument
-// uses it only to link exemplars to a trace, and metrics helpers often
-// sit behind a recorder interface whose other implementations need no
-// context (with a ctx in scope, the same call is reported, as any root
-// context). A call that carries //nolint:contextcheck (at its end or
+// of a call that only records telemetry with it is left alone: an
+// OpenTelemetry instrument's Add or Record
+// (counter.Add(context.Background(), 1)), which uses it to link
+// exemplars to a trace, and a log/slog Handler's Enabled or Handle or a
+// slog.Logger's Log, LogAttrs or *Context method (a logger wrapper
+// without Context variants, as slog.Logger.Info itself uses
+// context.Background()). Such helpers often sit behind a recorder
+// interface whose other implementations need no context; with a ctx in
+// scope, the same call is reported, as any root context. A call that carries //nolint:contextcheck (at its end or
 // alone on the line above), the directive of golangci-lint's
 // contextcheck, which reports such calls too, is left alone as a caller.
 // There is no suggested fix. Silence a finding with one

@@ -2,6 +2,8 @@ package basic
 
 import (
 	"context"
+	"log/slog"
+	"time"
 
 	"go.opentelemetry.io/otel/metric"
 )
@@ -37,3 +39,27 @@ func (r *recorder) countAndPush(c *Client) {
 }
 
 func (r *recorder) ServeBoth(ctx context.Context, c *Client) { r.countAndPush(c) }
+
+// A logger wrapper without Context variants: its handler gets
+// context.Background(), as slog.Logger.Info's does. Left alone.
+type logWrapper struct{ h slog.Handler }
+
+func (l *logWrapper) Error(msg string) {
+	if !l.h.Enabled(context.Background(), slog.LevelError) {
+		return
+	}
+	_ = l.h.Handle(context.Background(), slog.NewRecord(time.Now(), slog.LevelError, msg, 0))
+}
+
+func (l *logWrapper) Warn(msg string) { slog.Default().WarnContext(context.TODO(), msg) }
+
+// ok: reached from a function with a ctx, the wrapper is left alone.
+func (r *recorder) Fail(ctx context.Context, l *logWrapper) {
+	l.Error("failed")
+	l.Warn("retrying")
+}
+
+// Reported: with a ctx in scope, the fix is at hand.
+func (r *recorder) FailDirect(ctx context.Context) {
+	slog.Default().ErrorContext(context.Background(), "failed") // want `^context.Background\(\) replaces ctx, the context FailDirect receives; use ctx$`
+}
