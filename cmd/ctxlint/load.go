@@ -60,7 +60,7 @@ func load(o *options, patterns []string, facts bool) ([]*packages.Package, *toke
 	c = cfg()
 	all, err := packages.Load(c, append(append([]string(nil), patterns...), missing...)...)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, goListError(err)
 	}
 	var roots []*packages.Package
 	for _, p := range all {

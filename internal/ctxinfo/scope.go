@@ -27,10 +27,11 @@ type Scope struct {
 	// Detached is the go or defer statement that lies between the node
 	// and the provider, if any, or the statement that hands a func
 	// literal around the node to a function that runs it on a new
-	// goroutine or keeps it as a callback (see RunsOutsideCall); for a context value assigned to a
-	// local variable, it is the first of such statements when every use
-	// of the variable lies in one (bg := context.Background(); go
-	// worker(bg)). Code there usually outlives the call on purpose.
+	// goroutine or keeps it as a callback (see Func.RunsOutsideCall); for
+	// a context value assigned to a local variable, it is the first of
+	// such statements when every use of the variable lies in one (bg :=
+	// context.Background(); go worker(bg)). Code there usually outlives
+	// the call on purpose.
 	Detached ast.Stmt
 
 	// Later is set when Detached hands a func literal around the node to

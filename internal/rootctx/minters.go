@@ -353,7 +353,7 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 		}
 		switch {
 		case isRoot:
-			if !m.in.DeliberateRoot(c) && !m.recordsMetric(c) {
+			if !m.in.DeliberateRoot(c) && !m.recordsTelemetry(c) {
 				n.roots = append(n.roots, &Root{Name: name, In: Hop{Fn: fn.Obj}, Pos: call.Pos(), call: call, cur: c})
 			}
 		default:
@@ -394,7 +394,7 @@ func (m *minters) onlyKept(id *ast.Ident, fn *ctxinfo.Func) bool {
 // MetricPath is the import path of OpenTelemetry's metric API.
 const MetricPath = "go.opentelemetry.io/otel/metric"
 
-// recordsMetric reports whether the root context at cur is the context
+// recordsTelemetry reports whether the root context at cur is the context
 // argument of a call that uses it only for what it carries, to record
 // telemetry: an OpenTelemetry instrument's Add or Record
 // (counter.Add(context.Background(), 1)), which links exemplars to a
@@ -404,7 +404,7 @@ const MetricPath = "go.opentelemetry.io/otel/metric"
 // context.Background()). A ctx-less helper that records so (often behind
 // a recorder interface whose other implementations need no context) is
 // left alone. Where a ctx is in scope, the call is reported as any other.
-func (m *minters) recordsMetric(cur inspector.Cursor) bool {
+func (m *minters) recordsTelemetry(cur inspector.Cursor) bool {
 	up := analysisutil.Unparen(cur)
 	if k, i := up.ParentEdge(); k != edge.CallExpr_Args || i != 0 {
 		return false

@@ -175,9 +175,13 @@ func (s *state) report() {
 		}
 		owns := s.ownsLifetime(o)
 		for _, fd := range o.fields {
+			if s.nolinted(fd) {
+				quiet[fd] = true // left alone whatever it stores, as an allowed type's
+				continue
+			}
 			f := s.examine(fd, owns, func(e ast.Expr) bool { return handed[e] != nil })
 			all = append(all, f)
-			quiet[fd] = s.quietAlone(f) || s.nolinted(fd)
+			quiet[fd] = s.quietAlone(f)
 		}
 	}
 	s.carriers(all, handed, quiet)
@@ -214,7 +218,7 @@ func (s *state) settle(all []*finding, handed map[ast.Expr]*field, quiet map[*fi
 	for changed := true; changed; {
 		changed = false
 		for _, f := range all {
-			if !quiet[f.fd] || s.nolinted(f.fd) {
+			if !quiet[f.fd] {
 				continue
 			}
 			if f.carrier && !s.carries(f, handed, quiet) ||
