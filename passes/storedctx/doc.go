@@ -265,7 +265,11 @@
 //   - a process or manager lifetime kept as the parent of background
 //     work: every store keeps the ctx that a runnable's Start(ctx) error
 //     or a method receiving a controller-runtime manager.Manager (a
-//     SetupWithManager) receives, or the process's signal context
+//     SetupWithManager) receives, or the ctx of a method of the type that
+//     waits for that ctx's end in its own body (a server's Run(ctx) that
+//     ends in select { case err := <-errc: ...; case <-ctx.Done(): }),
+//     even a WithCancel of it whose cancel Run defers: what Run serves
+//     runs while it waits; or the process's signal context
 //     (signal.NotifyContext, controller-runtime's SetupSignalHandler),
 //     directly or through constructors whose every call in the package
 //     passes one; and every read that uses it, beyond watching its end,

@@ -81,10 +81,12 @@ func (s *state) withCancelCall(e ast.Expr, depth int) *ast.CallExpr {
 
 // expires reports whether the store st keeps, in a value that may
 // outlive the call, a context whose cancel that call defers: it ends
-// when the function that stores it returns.
+// when the function that stores it returns. A lifetime method that
+// waits for the end of the ctx it stores (a server's Run) runs as long
+// as what it keeps that ctx for.
 func (s *state) expires(st *store) bool {
-	if st.cancel == nil {
-		return false
+	if st.cancel == nil || st.orig.kind == param && st.orig.fn == st.fn && s.lifeFns[st.fn] && s.waitsOnOwnCtx(st.fn) {
+		return false // a server's Run that keeps it while it waits for its end
 	}
 	if _, ok := st.cur.Node().(*ast.CompositeLit); !ok {
 		return true

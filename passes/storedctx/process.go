@@ -2,6 +2,7 @@ package storedctx
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
@@ -45,8 +46,9 @@ func (s *state) isSignalContext(call *ast.CallExpr) bool {
 
 // isLifetimeMethod reports whether fn receives the ctx that bounds a
 // component's life: it is the Start(context.Context) error method of a
-// runnable, or a method that receives a ctx and a controller-runtime
-// manager.Manager (a SetupWithManager).
+// runnable, a method that receives a ctx and a controller-runtime
+// manager.Manager (a SetupWithManager), or a method of a type with a
+// context field that waits for the end of its ctx (see waitsOnOwnCtx).
 func (s *state) isLifetimeMethod(fn *ctxinfo.Func) bool {
 	if fn == nil || fn.Obj == nil || fn.Ctx == nil || fn.Sig.Recv() == nil || fn.Kind != ctxinfo.Plain {
 		return false
@@ -65,7 +67,39 @@ func (s *state) isLifetimeMethod(fn *ctxinfo.Func) bool {
 			}
 		}
 	}
-	return false
+	return s.ownerOf(recv) != nil && s.waitsOnOwnCtx(fn)
+}
+
+// waitsOnOwnCtx reports whether fn, in its own body and not in a
+// function literal, waits for the end of its ctx or of a context made
+// from it (<-ctx.Done(), alone or as a select case): a server's
+// Run(ctx), whose ctx bounds what it serves while it runs. What it keeps
+// for those callbacks, even a WithCancel of ctx whose cancel it defers,
+// lives as long as they are served.
+func (s *state) waitsOnOwnCtx(fn *ctxinfo.Func) bool {
+	if fn.Body == nil {
+		return false
+	}
+	waits := false
+	ast.Inspect(fn.Body, func(n ast.Node) bool {
+		if waits {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			if n.Op != token.ARROW || !s.in.IsDoneCall(n.X) {
+				return true
+			}
+			sel := ast.Unparen(ast.Unparen(n.X).(*ast.CallExpr).Fun).(*ast.SelectorExpr)
+			if o := s.derive(sel.X, 0); o.kind == param && o.fn == fn {
+				waits = true
+			}
+		}
+		return true
+	})
+	return waits
 }
 
 // isRunnableStart reports whether m has the signature of

@@ -148,3 +148,78 @@ func (l *Loop[T]) Start(ctx context.Context) error {
 	<-ctx.Done()
 	return nil
 }
+
+// A server's Run keeps a WithCancel of its ctx, cancelled when it
+// returns, for the callbacks it serves, and waits for that ctx's end:
+// the callbacks run while Run does.
+type usageServer struct {
+	ctx     context.Context // ok: Run's lifetime, kept while Run waits for its end, read by a callback it serves
+	c       client.Client
+	collect func() error
+}
+
+func (u *usageServer) Run(ctx context.Context, errc chan error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	u.ctx = ctx
+	u.collect = u.usage
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (u *usageServer) usage() error { return u.c.Get(u.ctx, client.ObjectKey{}, nil) }
+
+// Its neighbours: a Run that returns once it has started serving, and
+// one that waits only inside the goroutine it starts. Both cancel the
+// context they keep as soon as they return.
+type quickServer struct {
+	ctx     context.Context // want `^field ctx of quickServer stores a context: Run cancels it when it returns \(at lifetime.go:\d+\), but it is kept beyond that call; pass ctx as a parameter instead$`
+	c       client.Client
+	collect func() error
+}
+
+func (q *quickServer) Run(ctx context.Context, errc chan error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	q.ctx = ctx
+	q.collect = q.usage
+	return nil
+}
+
+func (q *quickServer) usage() error { return q.c.Get(q.ctx, client.ObjectKey{}, nil) }
+
+type goServer struct {
+	ctx     context.Context // want `^field ctx of goServer stores a context: Run cancels it when it returns`
+	c       client.Client
+	collect func() error
+}
+
+func (g *goServer) Run(ctx context.Context) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	g.ctx = ctx
+	g.collect = g.usage
+	go func() { <-ctx.Done() }()
+}
+
+func (g *goServer) usage() error { return g.c.Get(g.ctx, client.ObjectKey{}, nil) }
+
+// A Run that waits for its end, but whose kept context an exported
+// method uses for later calls by others: still reported.
+type pollServer struct {
+	ctx context.Context // want `^field ctx of pollServer stores a context: it keeps a process or manager lifetime \(at lifetime.go:\d+\) that Poll uses for later work; pass a ctx to Poll instead$`
+	c   client.Client
+}
+
+func (p *pollServer) Run(ctx context.Context) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	p.ctx = ctx
+	<-ctx.Done()
+}
+
+func (p *pollServer) Poll() error { return p.c.Get(p.ctx, client.ObjectKey{}, nil) }
