@@ -27,7 +27,9 @@ type Scope struct {
 	// Detached is the go or defer statement that lies between the node
 	// and the provider, if any, or the statement that hands a func
 	// literal around the node to a function that runs it on a new
-	// goroutine or keeps it as a callback (see Func.RunsOutsideCall); for
+	// goroutine or keeps it as a callback (see Func.RunsOutsideCall), or
+	// the statement that binds a clean-up func literal around the node
+	// (see CleanUp); for
 	// a context value assigned to a local variable, it is the first of
 	// such statements when every use of the variable lies in one (bg :=
 	// context.Background(); go worker(bg)). Code there usually outlives
@@ -38,6 +40,11 @@ type Scope struct {
 	// code that keeps it as a callback, run later (not on a goroutine
 	// started now).
 	Later bool
+
+	// CleanUp is set when Detached binds a func literal around the node
+	// that is a clean-up, run only where the function fails or returns
+	// (see cleanUpBinding).
+	CleanUp bool
 }
 
 // ScopeAt returns the context scope at cur.
@@ -89,6 +96,10 @@ func (in *Info) scopeAt(cur inspector.Cursor, provides func(*Func) bool) Scope {
 			if s.Provider == nil && s.Detached == nil && fn.RunsOutsideCall() {
 				starter = true
 				s.Later = !StartsGoroutine(fn.PassedTo)
+			} else if s.Provider == nil && s.Detached == nil && fn.Obj == nil {
+				if st := in.cleanUpBinding(a); st != nil {
+					s.Detached, s.CleanUp = st, true
+				}
 			}
 		case ast.Stmt:
 			if starter && s.Detached == nil {
@@ -101,7 +112,7 @@ func (in *Info) scopeAt(cur inspector.Cursor, provides func(*Func) bool) Scope {
 		s.Owner, s.OwnerFunc = Reconcile, outermost
 	}
 	if s.Provider == nil || s.Detached == nil {
-		s.Detached, s.Later = nil, false
+		s.Detached, s.Later, s.CleanUp = nil, false, false
 	}
 	return s
 }

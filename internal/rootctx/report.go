@@ -173,6 +173,8 @@ func (res *Result) diagnostic(pass *analysis.Pass, check string, f *Finding) ana
 			where = "a deferred call"
 		} else if s.Later {
 			where = "a callback run later"
+		} else if s.CleanUp {
+			where = "a clean-up"
 		}
 		d.URL = analysisutil.RuleURL(check, RuleDetached)
 		d.Message = fmt.Sprintf("%s in %s drops the values and trace of %s; use context.WithoutCancel(%s)",

@@ -119,7 +119,13 @@
 // controller-runtime's predicate.Funcs; reported as "in a callback run
 // later"), and for a
 // root context held in a variable whose every use is in such places
-// (bg := context.Background(); go worker(bg)). errgroup.Group.Go is not
+// (bg := context.Background(); go worker(bg)). So does a clean-up: a
+// func literal bound to a local variable whose every use is a call
+// that runs where the function fails or after it returns (in an if
+// that ends by returning an error, in a deferred call, or in a func
+// literal returned or assigned to a named result, a cancel function for
+// the caller); it must still work when the failure is ctx's own
+// cancellation (reported as "in a clean-up"). errgroup.Group.Go is not
 // one of them: Wait joins its work to the caller, so its root contexts are
 // reported.
 //

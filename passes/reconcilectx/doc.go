@@ -156,8 +156,9 @@
 //
 // # Goroutines and deferred calls
 //
-// Root contexts in go statements and deferred calls usually detach on
-// purpose, so they are reported only with -report-detached. Then the fix
+// Root contexts in go statements and deferred calls, and in clean-up
+// closures run only where the function fails (see inheritctx), usually
+// detach on purpose, so they are reported only with -report-detached. Then the fix
 // is context.WithoutCancel(ctx), which keeps the reconcile's values and
 // trace and drops only its cancellation.
 //

@@ -147,7 +147,8 @@
 //
 // # Goroutines and deferred calls
 //
-// go statements and deferred calls in handlers usually detach on purpose,
+// go statements and deferred calls in handlers, and clean-up closures run
+// only where the handler fails (see inheritctx), usually detach on purpose,
 // so they are reported only with -report-detached; then the fix is
 // context.WithoutCancel(r.Context()), which keeps the request's values and
 // trace and drops only its cancellation.

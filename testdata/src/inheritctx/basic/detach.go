@@ -2,6 +2,7 @@ package basic
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -148,4 +149,63 @@ func (c *Client) NoDefer(ctx context.Context, srv *http.Server) error {
 	err := srv.ListenAndServe()
 	cancel()
 	return err
+}
+
+// ok: a clean-up closure run only where the function fails: it must
+// work even when the failure is ctx's cancellation.
+func (c *Client) CreateOrCleanUp(ctx context.Context) error {
+	cleanUp := func() {
+		_ = c.push(context.Background())
+	}
+	if err := c.push(ctx); err != nil {
+		cleanUp()
+		return err
+	}
+	if err := c.push(ctx); err != nil {
+		return fmt.Errorf("second push: %w", err)
+	}
+	return nil
+}
+
+// ok: the same, run from a deferred call when the named result is an
+// error, and from the cancel function handed to the caller.
+func (c *Client) Forward(ctx context.Context) (cancel func(), retErr error) {
+	var remove = func() { _ = c.push(context.TODO()) }
+	defer func() {
+		if retErr != nil {
+			remove()
+		}
+	}()
+	cancel = func() { remove() }
+	return cancel, c.push(ctx)
+}
+
+// Reported: the closure also runs on the path that succeeds.
+func (c *Client) AlwaysCleanUp(ctx context.Context) error {
+	cleanUp := func() {
+		_ = c.push(context.Background()) // want `context.Background\(\) replaces ctx, the context AlwaysCleanUp receives`
+	}
+	if err := c.push(ctx); err != nil {
+		cleanUp()
+		return err
+	}
+	cleanUp()
+	return nil
+}
+
+// Reported: a failure path that returns no error, and a closure handed to
+// another function as a value.
+func (c *Client) FailQuietly(ctx context.Context, run func(func())) bool {
+	undo := func() {
+		_ = c.push(context.Background()) // want `context.Background\(\) replaces ctx, the context FailQuietly receives`
+	}
+	if err := c.push(ctx); err != nil {
+		undo()
+		return false
+	}
+	revert := func() {
+		_ = c.push(context.TODO()) // want `context.TODO\(\) replaces ctx, the context FailQuietly receives`
+	}
+	run(revert)
+	return true
 }

@@ -22,3 +22,16 @@ func dotImported(ctx Context) {
 func background() { work(ctxpkg.TODO()) } // want `^context.TODO\(\) in background, which spawner calls without its ctx; thread a context.Context parameter down and pass ctx$`
 
 func spawner(ctx ctxpkg.Context) { go background() }
+
+// With -report-detached, a clean-up closure run where the function fails
+// is reported, and the fix keeps ctx's values without its cancel.
+func cleansUp(ctx ctxpkg.Context, fail bool) error {
+	undo := func() {
+		work(ctxpkg.Background()) // want `^context.Background\(\) in a clean-up drops the values and trace of ctx, the context cleansUp receives; use context.WithoutCancel\(ctx\)$`
+	}
+	if fail {
+		undo()
+		return ctxpkg.Canceled
+	}
+	return nil
+}
