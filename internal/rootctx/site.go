@@ -40,7 +40,8 @@ const AnotherRoot = "another root context of "
 func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding) analysis.Diagnostic {
 	site := f.Site
 	c := site.Callers[site.Chosen]
-	use := newFixer(pass, res, &Finding{Call: c.Call, Cur: c.Cur, Scope: c.Scope}).use
+	x := newFixer(pass, res, &Finding{Call: c.Call, Cur: c.Cur, Scope: c.Scope})
+	use := x.use
 	r := site.Root
 	wheres := []string{""}
 	if !r.Local() {
@@ -51,6 +52,9 @@ func (res *Result) siteDiagnostic(pass *analysis.Pass, check string, f *Finding)
 	advice := "thread a context.Context parameter down and pass " + use
 	if site.Fixed != nil {
 		advice = fmt.Sprintf("%s fixes the signature of %s: add a variant that takes a context.Context and pass %s", site.FixedBy, site.Fixed.Name(), use)
+	}
+	if x.blank != nil {
+		advice = "name the caller's parameter " + x.name + ", " + advice // an unnamed or blank ctx has no name to pass
 	}
 	lead := fmt.Sprintf("context.%s()", r.Name)
 	if n := len(site.More); n > 0 && r.Local() {

@@ -62,3 +62,10 @@ func quietHelpers(ctx context.Context) {
 	defer cancel()
 	recursive(3)
 }
+
+// A caller whose ctx parameter is unnamed: the advice names it first.
+func (c *Client) loadFile() error { return c.push(context.Background()) } // want `^context.Background\(\) in Client.loadFile, which the func literal in Client.loaderFor calls without its ctx; name the caller's parameter ctx, thread a context.Context parameter down and pass ctx$`
+
+func (c *Client) loaderFor() func(context.Context) error {
+	return func(context.Context) error { return c.loadFile() }
+}
