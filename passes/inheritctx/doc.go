@@ -219,7 +219,10 @@
 // channel's, and are left alone when that channel is a context's Done().
 // A call whose line carries //nolint:noctx (or a bare //nolint, or
 // //nolint:all), the directive of golangci-lint's noctx, at its end or
-// alone on the line above, is kept on purpose and left alone.
+// alone on the line above, is kept on purpose and left alone. So is an
+// http.NewRequest whose request, held in a local variable, is given a
+// context before it is sent: its function calls req.WithContext(...) or
+// req.Clone(...) (client.Do(req.WithContext(ctx))).
 //
 //	// BAD
 //	func (c *Client) WaitReady(ctx context.Context) error {

@@ -90,3 +90,30 @@ func main() {
 	_ = wait.Poll(time.Second, time.Minute, func() (bool, error) { return true, nil })
 	wait.Forever(func() {}, time.Second)
 }
+
+// ok: the request is given ctx before it is sent, by WithContext or by
+// Clone.
+func (s *store) fetch(ctx context.Context, c *http.Client, url string) error {
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		return err
+	}
+	_, err = c.Do(req.WithContext(ctx))
+	return err
+}
+
+func (s *store) fetchClone(ctx context.Context, c *http.Client, url string) error {
+	var req *http.Request
+	req, _ = http.NewRequest("GET", url, nil)
+	_, err := c.Do(req.Clone(ctx))
+	return err
+}
+
+// Reported: sent as it is, though another request gets ctx.
+func (s *store) fetchBoth(ctx context.Context, c *http.Client, url string) error {
+	req, _ := http.NewRequest("GET", url, nil) // want `^http.NewRequest cannot carry ctx, the context fetchBoth receives; use http.NewRequestWithContext\(ctx, ...\)$`
+	other, _ := http.NewRequest("GET", url, nil)
+	_, _ = c.Do(other.WithContext(ctx))
+	_, err := c.Do(req)
+	return err
+}
