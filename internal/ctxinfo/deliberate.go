@@ -120,6 +120,9 @@ func (in *Info) sameRef(a, b ast.Expr) bool {
 // Or a lifetime the function owns to the end: cancel is deferred and the
 // derived context is used only by deferred calls or once a context is
 // done, kept live for a deferred srv.Shutdown(sctx) (see shutdownOnly).
+// A cancel that is deferred is no lifetime owned otherwise, even when a
+// closure given to another function calls it too: the context ends with
+// the call whose work it does.
 func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
 	cur = analysisutil.Unparen(cur)
 	if k, idx := cur.ParentEdge(); k != edge.CallExpr_Args || idx != 0 {
@@ -155,7 +158,14 @@ func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
 		if v.Parent() == v.Pkg().Scope() {
 			return true // a package-level variable
 		}
-		return in.cancelEscapes(cur, v) || in.shutdownOnly(cur, derived, v)
+		if body, ok := outermostFunc(cur); ok && in.deferredCall(body, v) {
+			// The lifetime ends when the function returns, whoever else
+			// may end it sooner (a worker that found what it looked
+			// for): it bounds the call's own work, which the caller's
+			// ctx should bound too, unless it only serves the ending.
+			return in.shutdownOnly(cur, derived, v)
+		}
+		return in.cancelEscapes(cur, v)
 	}
 	return false
 }

@@ -69,3 +69,38 @@ func (c *Client) loadFile() error { return c.push(context.Background()) } // wan
 func (c *Client) loaderFor() func(context.Context) error {
 	return func(context.Context) error { return c.loadFile() }
 }
+
+// A ctx-less helper that owns a lifetime for its own work: cancelled by
+// the worker that finds a match, and by its defer. The callers' ctx
+// should be its parent.
+func (c *Client) anyFits(items []string) bool {
+	fctx, cancel := context.WithCancel(context.Background()) // want `^context.Background\(\) in Client.anyFits, which Client.Place calls without its ctx; thread a context.Context parameter down and pass ctx$`
+	defer cancel()
+	found := false
+	check := func(i int) {
+		if c.push(fctx) == nil {
+			found = true
+			cancel()
+		}
+	}
+	parallelize(fctx, len(items), check)
+	return found
+}
+
+func parallelize(ctx context.Context, n int, f func(int)) {
+	for i := range n {
+		f(i)
+	}
+}
+
+func (c *Client) Place(ctx context.Context, items []string) bool { return c.anyFits(items) }
+
+// ok: the same lifetime handed to the caller with its cancel, not
+// deferred: something else ends it.
+func (c *Client) fitter(items []string) (context.Context, func()) {
+	fctx, cancel := context.WithCancel(context.Background())
+	parallelize(fctx, len(items), func(int) { cancel() })
+	return fctx, cancel
+}
+
+func (c *Client) Fitter(ctx context.Context, items []string) { _, _ = c.fitter(items) }
