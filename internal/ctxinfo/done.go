@@ -203,7 +203,9 @@ func (in *Info) nilCheck(cond ast.Expr) (token.Token, bool) {
 // ctx.Done(), in the body of if ctx.Err() != nil, or where ctx is nil (if
 // ctx == nil { ctx = context.Background() }, a default for a caller that
 // passed none). A fresh context there is right: the old one cannot carry
-// any work.
+// any work. So is code in the interrupt function of an oklog/run
+// Group's actor (g.Add(execute, interrupt)), which runs to stop the actor
+// once the group ends, most often because its context was cancelled.
 func (in *Info) IsDone(cur inspector.Cursor, stop ast.Node) bool {
 	child := cur
 	for a := range cur.Enclosing() {
@@ -224,6 +226,10 @@ func (in *Info) IsDone(cur inspector.Cursor, stop ast.Node) bool {
 			}
 		case *ast.BlockStmt:
 			if in.anyWaitBefore(child, n.List, edge.BlockStmt_List) {
+				return true
+			}
+		case *ast.FuncLit:
+			if in.isInterrupt(a) {
 				return true
 			}
 		case *ast.IfStmt:
@@ -326,4 +332,20 @@ func (in *Info) boundTo(lit inspector.Cursor) *types.Var {
 		return nil
 	}
 	return v
+}
+
+// RunPath is the import path of github.com/oklog/run, whose Group runs
+// actors until the first returns, then calls every interrupt function.
+const RunPath = "github.com/oklog/run"
+
+// isInterrupt reports whether the func literal at lit is the interrupt
+// argument of oklog/run's (*Group).Add.
+func (in *Info) isInterrupt(lit inspector.Cursor) bool {
+	lit = analysisutil.Unparen(lit)
+	k, idx := lit.ParentEdge()
+	if k != edge.CallExpr_Args || idx != 1 {
+		return false
+	}
+	fn := analysisutil.Callee(in.TypesInfo, lit.Parent().Node().(*ast.CallExpr))
+	return analysisutil.IsMethod(fn, RunPath, "Group", "Add")
 }

@@ -331,7 +331,9 @@
 // context.Background());
 // code that runs once the context is done (a case <-ctx.Done() branch,
 // after <-ctx.Done(), under if ctx.Err() != nil, in a local closure
-// called only there), where a shutdown needs a
+// called only there, in the interrupt function of an oklog/run Group's
+// actor, g.Add(execute, interrupt), run to stop it when the group ends),
+// where a shutdown needs a
 // fresh bounded context because ctx can no longer carry it: also after a
 // select whose every other case, default included, leaves (returns,
 // continues, panics, or calls os.Exit, log.Fatal or klog.Fatal), and after

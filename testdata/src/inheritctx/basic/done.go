@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	oklog "github.com/oklog/run"
 	"k8s.io/klog/v2"
 )
 
@@ -194,4 +195,27 @@ func (s *server) Runnable() func(context.Context) error {
 		}
 		return s.srv.Shutdown(context.Background())
 	}
+}
+
+// ok: an oklog/run actor's interrupt runs to stop it once the group ends,
+// most often because ctx was cancelled: a bounded fresh context is right.
+func (s *server) runGroup(ctx context.Context) error {
+	var g oklog.Group
+	g.Add(func() error {
+		return s.srv.ListenAndServe()
+	}, func(error) {
+		sctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		defer cancel()
+		_ = s.srv.Shutdown(sctx)
+	})
+	return g.Run()
+}
+
+// Reported: the actor itself serves with ctx live.
+func (s *server) runGroupWork(ctx context.Context) error {
+	var g oklog.Group
+	g.Add(func() error {
+		return s.srv.Shutdown(context.Background()) // want `context.Background\(\) replaces ctx, the context runGroupWork receives`
+	}, func(error) {})
+	return g.Run()
 }
