@@ -120,9 +120,10 @@ func (in *Info) sameRef(a, b ast.Expr) bool {
 // Or a lifetime the function owns to the end: cancel is deferred and the
 // derived context is used only by deferred calls or once a context is
 // done, kept live for a deferred srv.Shutdown(sctx) (see shutdownOnly).
-// A cancel that is deferred is no lifetime owned otherwise, even when a
-// closure given to another function calls it too: the context ends with
-// the call whose work it does.
+// With the cancel deferred, a closure that calls it and is handed to
+// another function as an argument does not make it leave: that function
+// runs within the call, and the context ends with the call whose work it
+// does; a goroutine, a store or a return still does.
 func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
 	cur = analysisutil.Unparen(cur)
 	if k, idx := cur.ParentEdge(); k != edge.CallExpr_Args || idx != 0 {
@@ -158,14 +159,13 @@ func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
 		if v.Parent() == v.Pkg().Scope() {
 			return true // a package-level variable
 		}
-		if body, ok := outermostFunc(cur); ok && in.deferredCall(body, v) {
-			// The lifetime ends when the function returns, whoever else
-			// may end it sooner (a worker that found what it looked
-			// for): it bounds the call's own work, which the caller's
-			// ctx should bound too, unless it only serves the ending.
-			return in.shutdownOnly(cur, derived, v)
-		}
-		return in.cancelEscapes(cur, v)
+		// With the cancel deferred, the lifetime ends when the function
+		// returns: a closure handed to a function the call runs (a
+		// worker that stops the others once it finds a match) ends it
+		// no sooner than the call's own work, which the caller's ctx
+		// should bound too. A goroutine, a store or a return that takes
+		// the cancel ends it from elsewhere (a server's shutdown).
+		return in.cancelEscapes(cur, v) || in.shutdownOnly(cur, derived, v)
 	}
 	return false
 }
@@ -271,7 +271,22 @@ func inDefer(cur inspector.Cursor, v *types.Var) bool {
 func (in *Info) cancelEscapes(cur inspector.Cursor, v *types.Var) bool {
 	// Search the outermost enclosing function: closures may store it.
 	body, ok := outermostFunc(cur)
-	return ok && in.escapes(body, v, 0)
+	if !ok {
+		return false
+	}
+	e := &escaper{in: in, body: body, deferred: in.deferredCall(body, v)}
+	return e.escapes(v, 0)
+}
+
+// escaper follows a cancel function through the function body; with
+// deferred (the body defers calling it), handing it, or a closure that
+// calls it, to another function as an argument does not count as
+// leaving: that function runs within the call, which ends the lifetime
+// anyway.
+type escaper struct {
+	in       *Info
+	body     inspector.Cursor
+	deferred bool
 }
 
 // outermostFunc returns the outermost function declaration or literal
@@ -318,9 +333,11 @@ const maxEscapeDepth = 4
 
 // escapes reports whether the function value held by v, a variable of
 // the function body, leaves it: it is returned, stored outside a local
-// variable, put in a composite literal, sent, handed to another function,
-// called from a goroutine, or called from a closure that itself leaves.
-func (in *Info) escapes(body inspector.Cursor, v *types.Var, depth int) bool {
+// variable, put in a composite literal, sent, handed to another function
+// (unless e.deferred), called from a goroutine, or called from a closure
+// that itself leaves.
+func (e *escaper) escapes(v *types.Var, depth int) bool {
+	in, body := e.in, e.body
 	for id := range in.usesOf(body, v) {
 		if k, _ := analysisutil.Unparen(id).ParentEdge(); k == edge.CallExpr_Fun {
 			// v() inside a goroutine ends the lifetime from elsewhere,
@@ -335,14 +352,14 @@ func (in *Info) escapes(body inspector.Cursor, v *types.Var, depth int) bool {
 				case *ast.GoStmt:
 					return true
 				case *ast.FuncLit:
-					if depth < maxEscapeDepth && in.leaves(body, a, depth+1) {
+					if depth < maxEscapeDepth && e.leaves(a, depth+1) {
 						return true
 					}
 				}
 			}
 			continue
 		}
-		if in.leaves(body, id, depth) {
+		if e.leaves(id, depth) {
 			return true
 		}
 	}
@@ -351,17 +368,19 @@ func (in *Info) escapes(body inspector.Cursor, v *types.Var, depth int) bool {
 
 // leaves reports whether the value of the expression at cur (a cancel
 // function, or a closure that calls one) leaves the function body.
-func (in *Info) leaves(body, cur inspector.Cursor, depth int) bool {
+func (e *escaper) leaves(cur inspector.Cursor, depth int) bool {
 	use := analysisutil.Unparen(cur)
 	switch use.ParentEdgeKind() {
-	case edge.ReturnStmt_Results, edge.CompositeLit_Elts, edge.KeyValueExpr_Value, edge.SendStmt_Value, edge.CallExpr_Args:
+	case edge.ReturnStmt_Results, edge.CompositeLit_Elts, edge.KeyValueExpr_Value, edge.SendStmt_Value:
 		return true
+	case edge.CallExpr_Args:
+		return !e.deferred
 	}
 	switch lhs := assignee(use).(type) {
 	case nil:
 		return false
 	case *ast.Ident:
-		return in.localEscapes(body, lhs, depth)
+		return e.localEscapes(lhs, depth)
 	default:
 		return true // a field, an element, a dereference
 	}
@@ -369,15 +388,15 @@ func (in *Info) leaves(body, cur inspector.Cursor, depth int) bool {
 
 // localEscapes reports whether the variable named by id, given a cancel
 // function or a closure that calls one, leaves the function body.
-func (in *Info) localEscapes(body inspector.Cursor, id *ast.Ident, depth int) bool {
-	w, _ := in.TypesInfo.ObjectOf(id).(*types.Var)
+func (e *escaper) localEscapes(id *ast.Ident, depth int) bool {
+	w, _ := e.in.TypesInfo.ObjectOf(id).(*types.Var)
 	if w == nil || id.Name == "_" {
 		return false
 	}
 	if w.Parent() == w.Pkg().Scope() {
 		return true // a package-level variable
 	}
-	return depth < maxEscapeDepth && in.escapes(body, w, depth+1)
+	return depth < maxEscapeDepth && e.escapes(w, depth+1)
 }
 
 // NilDefault reports whether cur, an assignment x = v of a root context

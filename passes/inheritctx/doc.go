@@ -349,9 +349,11 @@
 // lifetime the function owns so that its shutdown has a live context; a
 // WithTimeout of context.Background() that does the call's own work is
 // still reported, deferred cancel or not, and so is a WithCancel whose
-// cancel is deferred, even when a closure handed on calls it too (a
-// worker that stops the others once it finds a match): the lifetime
-// ends with the call whose work it does; a helper that stops or drains
+// cancel is deferred, even when a closure handed to another function
+// calls it too (a worker that stops the others once it finds a match):
+// the lifetime ends with the call whose work it does, unless a goroutine
+// ends it sooner (a server's base context, cancelled once its shutdown
+// has drained); a helper that stops or drains
 // work and is reached from code that runs once a context is done
 // (directly, or in a closure such as giveUp := func() { go
 // f.stopAndDrain() } called only in case <-ctx.Done() branches), whose

@@ -2,6 +2,7 @@ package basic
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"os"
 	"time"
@@ -122,6 +123,21 @@ func (c *Client) StartBackground(ctx context.Context) (stop func()) {
 	bctx, cancel := context.WithCancel(context.Background())
 	go c.push(bctx)
 	return func() { cancel() }
+}
+
+// ok: a base context for the connections a server serves, cancelled
+// with a deferred call and, sooner, by the goroutine that shuts the
+// server down once ctx is done and the drain is over.
+func (c *Client) ServeDraining(ctx context.Context, srv *http.Server) error {
+	baseCtx, cancelBase := context.WithCancel(context.Background())
+	defer cancelBase()
+	srv.BaseContext = func(net.Listener) context.Context { return baseCtx }
+	go func() {
+		<-ctx.Done()
+		_ = srv.Shutdown(context.Background())
+		cancelBase()
+	}()
+	return srv.ListenAndServe()
 }
 
 // ok: WithoutCancel keeps the values.
