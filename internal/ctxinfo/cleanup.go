@@ -24,6 +24,15 @@ import (
 // assigned again, whose every use is a call of it that runs once that
 // function fails or returns (see cleanUpCall).
 func (in *Info) cleanUpBinding(lit inspector.Cursor) ast.Stmt {
+	if st, ok := in.cleanUps[lit.Node()]; ok {
+		return st
+	}
+	st := in.findCleanUpBinding(lit)
+	in.cleanUps[lit.Node()] = st
+	return st
+}
+
+func (in *Info) findCleanUpBinding(lit inspector.Cursor) ast.Stmt {
 	id, _ := assignee(analysisutil.Unparen(lit)).(*ast.Ident)
 	if id == nil {
 		return nil

@@ -170,6 +170,8 @@ type Info struct {
 	pkgs  map[string]*types.Package
 	funcs map[ast.Node]*Func
 	decls map[*types.Func]*Func
+
+	cleanUps map[ast.Node]ast.Stmt // func literal → its clean-up binding or nil, once worked out
 }
 
 // Package returns the package with the given import path if the package
@@ -232,6 +234,7 @@ func run(pass *analysis.Pass, skipGenerated bool) (any, error) {
 		Inspector: inspector.New(files),
 		funcs:     map[ast.Node]*Func{},
 		decls:     map[*types.Func]*Func{},
+		cleanUps:  map[ast.Node]ast.Stmt{},
 	}
 	in.pkgs = analysisutil.FindPackages(pass.Pkg, ContextPath, HTTPPath, ReconcilePath,
 		AdmissionPath, APIServerAdmPath, WatchPath, RestfulPath, RestfulLegacyPath, HealthzPath)
