@@ -425,3 +425,42 @@ func (in *Info) NilDefault(cur inspector.Cursor) bool {
 	x, op, ok := analysisutil.ComparedWithNil(in.TypesInfo, ifs.Cond)
 	return ok && op == token.EQL && ifs.Else == nil && ifs.Init == nil && in.sameRef(x, as.Lhs[0])
 }
+
+// KeepsForOwnWork reports whether the call at cur, which returns a
+// context and its cancel function (ctx, cancel := newTimeout(d)), is kept
+// by the function that makes it for that function's own work: it defers
+// the cancel, and uses the context after the call other than in
+// deferred calls or once a context is done (a shutdown's, as in
+// shutdownOnly).
+func (in *Info) KeepsForOwnWork(cur inspector.Cursor) bool {
+	cur = analysisutil.Unparen(cur)
+	var derived, cancel ast.Expr
+	switch p := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && len(p.Lhs) == 2 {
+			derived, cancel = p.Lhs[0], p.Lhs[1]
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && len(p.Names) == 2 {
+			derived, cancel = p.Names[0], p.Names[1]
+		}
+	}
+	id, ok := ast.Unparen(cancel).(*ast.Ident)
+	ctxID, _ := ast.Unparen(derived).(*ast.Ident)
+	if !ok || ctxID == nil || id.Name == "_" || ctxID.Name == "_" {
+		return false
+	}
+	v, _ := in.TypesInfo.ObjectOf(id).(*types.Var)
+	w, _ := in.TypesInfo.ObjectOf(ctxID).(*types.Var)
+	body, ok := outermostFunc(cur)
+	fns := in.Enclosing(cur)
+	if v == nil || w == nil || !ok || len(fns) == 0 || !in.deferredCall(body, v) {
+		return false
+	}
+	for use := range in.usesOf(body, w) {
+		if use.Node().Pos() > cur.Node().End() && !inDefer(use, w) && !in.IsDone(use, fns[0].Node) {
+			return true // work done with it after the call
+		}
+	}
+	return false
+}

@@ -29,6 +29,7 @@ type reached struct {
 // the root contexts it makes and the ctx-less helpers it calls.
 type node struct {
 	roots []*Root
+	made  []*Root         // roots of context factories that fn keeps for its own work (see factoryAt)
 	calls []*ctxinfo.Func // helpers of this package, in source order
 	ext   [][]reached     // roots reached through helpers of other packages (facts)
 }
@@ -36,14 +37,15 @@ type node struct {
 // minters computes, for the ctx-less functions of the package, which root
 // contexts calling them makes.
 type minters struct {
-	in    *ctxinfo.Info
-	pass  *analysis.Pass
-	facts bool
-	nodes map[*ctxinfo.Func]*node
-	memo  map[*ctxinfo.Func][]reached   // every root a function reaches
-	ext   map[string]*Root              // roots in other packages, by position
-	fixed map[*types.Func]string        // fixedBy's answers
-	impls map[*types.Func][]*types.Func // implementations' answers
+	in        *ctxinfo.Info
+	pass      *analysis.Pass
+	facts     bool
+	nodes     map[*ctxinfo.Func]*node
+	memo      map[*ctxinfo.Func][]reached   // every root a function reaches
+	ext       map[string]*Root              // roots in other packages, by position
+	fixed     map[*types.Func]string        // fixedBy's answers
+	impls     map[*types.Func][]*types.Func // implementations' answers
+	factories map[*ctxinfo.Func]*Root       // factoryRoot's answers
 
 	mintPkgs []*types.Package // minting's answer
 }
@@ -285,6 +287,9 @@ func (m *minters) of(fn *ctxinfo.Func) []reached {
 			add(r, st.via)
 		}
 		here := concat(st.via, []Hop{{Fn: st.fn.Obj}})
+		for _, r := range n.made {
+			add(r, here)
+		}
 		for _, rs := range n.ext {
 			for _, r := range rs {
 				add(r.root, concat(here, r.via))
@@ -319,6 +324,9 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 			obj := analysisutil.Callee(m.pass.TypesInfo, call)
 			if callee := m.in.Decl(obj); callee != nil {
 				if !m.eligible(callee) {
+					if r := m.factoryAt(c); r != nil && m.runsDuringCall(c, fn) && m.in.ScopeAt(c).Provider == nil && !m.in.DoneWhenRun(c, fn.Node) {
+						n.made = append(n.made, r) // a context factory's, kept for fn's own work
+					}
 					continue
 				}
 				callees = []*ctxinfo.Func{callee}

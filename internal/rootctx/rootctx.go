@@ -199,7 +199,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if in.Context == nil || !analysisutil.Imports(pass.Pkg, ctxinfo.ContextPath) && (!facts || !importsMints(pass)) {
 		return res, nil // fast path: no context.Background here, and no facts to follow
 	}
-	m := &minters{in: in, pass: pass, facts: facts, nodes: map[*ctxinfo.Func]*node{}, memo: map[*ctxinfo.Func][]reached{}, ext: map[string]*Root{}, fixed: map[*types.Func]string{}}
+	m := &minters{in: in, pass: pass, facts: facts, nodes: map[*ctxinfo.Func]*node{}, memo: map[*ctxinfo.Func][]reached{}, ext: map[string]*Root{}, fixed: map[*types.Func]string{}, factories: map[*ctxinfo.Func]*Root{}}
 	sites := map[*Root]*Site{}
 	drains := map[*Root]bool{} // roots reached from code that runs once a context is done
 	var order []*Site
@@ -210,7 +210,11 @@ func run(pass *analysis.Pass) (any, error) {
 		name, isRoot := in.IsRootCall(call)
 		var reach []reached
 		if !isRoot {
-			if reach = m.ofCall(cur); len(reach) == 0 {
+			reach = m.ofCall(cur)
+			if r := m.factoryAt(cur); r != nil {
+				reach = append(reach, reached{root: r})
+			}
+			if len(reach) == 0 {
 				continue
 			}
 		}

@@ -87,6 +87,15 @@
 // There is no suggested fix. Silence a finding with one
 // //ctxlint:ignore on the root's line.
 //
+// A context factory of the package, a ctx-less helper that returns
+// context.WithTimeout(context.Background(), d) (or another With* of a
+// root context) with its cancel, hands that lifetime to its caller and
+// is left alone where the caller keeps it as a lifetime; a caller that
+// defers the cancel and does its own work with the context (ctx, cancel
+// := timeoutCtx(d); defer cancel(); return c.call(ctx)) reaches its root
+// as a helper's, directly or through ctx-less helpers that do the same.
+// Factories of other packages are not followed.
+//
 // Helpers in other packages of the module being linted are followed too,
 // through analysis facts (see the documentation of the ctxlint command);
 // such a root is reported at the first call that reaches it, with the
@@ -373,7 +382,8 @@
 // detach); comparisons such as ctx != context.Background();
 // context.WithoutCancel(ctx); and helpers that return the context they
 // make (a getter with a fallback, such as (*http.Request).Context, or a
-// factory), whose caller sees it; and, in a helper, a func literal that
+// factory), whose caller sees it, unless the caller keeps a factory's
+// context for its own work (see Helpers that make a root context); and, in a helper, a func literal that
 // it returns, sends or stores in a composite literal, directly or through
 // a local variable used only so (listFunc := func(...) {...};
 // &cache.ListWatch{ListFunc: listFunc}, which a reflector calls later):

@@ -60,7 +60,10 @@
 // Reconcile's ctx; where a helper implements a method of another
 // package's interface (a GetClient() accessor), add a variant that takes a
 // ctx instead. When callers of several kinds reach the same root, the
-// first caller's check reports it. With -cross-package, helpers in other
+// first caller's check reports it. A context factory (a ctx-less helper
+// returning context.WithTimeout(context.Background(), d) and its cancel)
+// counts where the caller defers the cancel and does its own work with
+// the context (see inheritctx). With -cross-package, helpers in other
 // packages of the module are followed too, and their roots are reported at
 // the first call that reaches them.
 //

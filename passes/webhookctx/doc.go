@@ -146,6 +146,10 @@
 // package's interface, add a variant that takes a ctx instead. Helpers
 // called through function values are followed when every value is visible
 // in the function (a validator's map of verify functions ranged over).
+// A context factory (a ctx-less helper returning
+// context.WithTimeout(context.Background(), d) and its cancel) counts
+// where the caller defers the cancel and does its own work with the
+// context (see inheritctx).
 //
 // # Goroutines and deferred calls
 //

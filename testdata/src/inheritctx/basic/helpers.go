@@ -104,3 +104,49 @@ func (c *Client) fitter(items []string) (context.Context, func()) {
 }
 
 func (c *Client) Fitter(ctx context.Context, items []string) { _, _ = c.fitter(items) }
+
+// A context factory: a ctx-less helper that returns a fresh timeout
+// context with its cancel. A caller that defers the cancel and does its
+// own work with the context uses it in place of its ctx.
+func opTimeout(d time.Duration) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), d) // want `^context.Background\(\) in opTimeout, which Client.Modify calls without its ctx; thread a context.Context parameter down and pass ctx$`
+}
+
+func (c *Client) Modify(ctx context.Context) error {
+	ctx, cancel := opTimeout(time.Second)
+	defer cancel()
+	return c.push(ctx)
+}
+
+// ok: callers that hand the lifetime on, keep it for a shutdown only, or
+// have no ctx of their own.
+func (c *Client) Lease(ctx context.Context) (context.Context, context.CancelFunc) {
+	return opTimeout(time.Minute)
+}
+
+func (c *Client) Drain(ctx context.Context, stop func(context.Context) error) error {
+	sctx, cancel := opTimeout(time.Second)
+	defer cancel()
+	defer stop(sctx)
+	return c.push(ctx)
+}
+
+func probeOnce(c *Client) error {
+	ctx, cancel := opTimeout(time.Second)
+	defer cancel()
+	return c.push(ctx)
+}
+
+// Through a ctx-less helper that keeps the factory's context for its own
+// work, reached from a function with a ctx.
+func probeTimeout(d time.Duration) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.TODO(), d) // want `^context.TODO\(\) in probeTimeout, which Client.Ready calls without its ctx \(via Client.probe\); thread a context.Context parameter down and pass ctx$`
+}
+
+func (c *Client) probe() bool {
+	ctx, cancel := probeTimeout(time.Second)
+	defer cancel()
+	return c.push(ctx) == nil
+}
+
+func (c *Client) Ready(ctx context.Context) bool { return c.probe() }
