@@ -135,19 +135,10 @@ func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
 		return false
 	}
 	withCur = analysisutil.Unparen(withCur)
-	var derived, cancel ast.Expr
-	switch p := withCur.Parent().Node().(type) {
-	case *ast.ReturnStmt:
+	if _, ok := withCur.Parent().Node().(*ast.ReturnStmt); ok {
 		return true
-	case *ast.AssignStmt:
-		if len(p.Rhs) == 1 && len(p.Lhs) == 2 {
-			derived, cancel = p.Lhs[0], p.Lhs[1]
-		}
-	case *ast.ValueSpec:
-		if len(p.Values) == 1 && len(p.Names) == 2 {
-			derived, cancel = p.Names[0], p.Names[1]
-		}
 	}
+	derived, cancel := ctxAndCancel(withCur.Parent().Node())
 	switch c := ast.Unparen(cancel).(type) {
 	case *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
 		return true
@@ -226,18 +217,8 @@ func (in *Info) BoundedRoot(cur inspector.Cursor) bool {
 	if !analysisutil.IsPkgFunc(analysisutil.Callee(in.TypesInfo, withCur.Node().(*ast.CallExpr)), ContextPath, deadlineFuncs...) {
 		return false
 	}
-	var cancel ast.Expr
 	withCur = analysisutil.Unparen(withCur)
-	switch p := withCur.Parent().Node().(type) {
-	case *ast.AssignStmt:
-		if len(p.Rhs) == 1 && len(p.Lhs) == 2 {
-			cancel = p.Lhs[1]
-		}
-	case *ast.ValueSpec:
-		if len(p.Values) == 1 && len(p.Names) == 2 {
-			cancel = p.Names[1]
-		}
-	}
+	_, cancel := ctxAndCancel(withCur.Parent().Node())
 	id, ok := ast.Unparen(cancel).(*ast.Ident)
 	if !ok {
 		return false
@@ -434,17 +415,7 @@ func (in *Info) NilDefault(cur inspector.Cursor) bool {
 // shutdownOnly).
 func (in *Info) KeepsForOwnWork(cur inspector.Cursor) bool {
 	cur = analysisutil.Unparen(cur)
-	var derived, cancel ast.Expr
-	switch p := cur.Parent().Node().(type) {
-	case *ast.AssignStmt:
-		if len(p.Rhs) == 1 && len(p.Lhs) == 2 {
-			derived, cancel = p.Lhs[0], p.Lhs[1]
-		}
-	case *ast.ValueSpec:
-		if len(p.Values) == 1 && len(p.Names) == 2 {
-			derived, cancel = p.Names[0], p.Names[1]
-		}
-	}
+	derived, cancel := ctxAndCancel(cur.Parent().Node())
 	id, ok := ast.Unparen(cancel).(*ast.Ident)
 	ctxID, _ := ast.Unparen(derived).(*ast.Ident)
 	if !ok || ctxID == nil || id.Name == "_" || ctxID.Name == "_" {
@@ -463,4 +434,22 @@ func (in *Info) KeepsForOwnWork(cur inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// ctxAndCancel returns the two left-hand sides that stmt, an assignment
+// or a declaration of one call's two results (ctx, cancel :=
+// context.WithTimeout(...)), gives the context and the cancel function;
+// or nils.
+func ctxAndCancel(stmt ast.Node) (derived, cancel ast.Expr) {
+	switch p := stmt.(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && len(p.Lhs) == 2 {
+			return p.Lhs[0], p.Lhs[1]
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && len(p.Names) == 2 {
+			return p.Names[0], p.Names[1]
+		}
+	}
+	return nil, nil
 }
