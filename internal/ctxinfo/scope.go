@@ -29,23 +29,27 @@ type Scope struct {
 	// literal around the node to a function that runs it on a new
 	// goroutine or keeps it as a callback (see Func.RunsOutsideCall), or
 	// the statement that binds a clean-up func literal around the node
-	// (see CleanUp); for
+	// (How is CleanUp); for
 	// a context value assigned to a local variable, it is the first of
 	// such statements when every use of the variable lies in one (bg :=
 	// context.Background(); go worker(bg)). Code there usually outlives
 	// the call on purpose.
 	Detached ast.Stmt
 
-	// Later is set when Detached hands a func literal around the node to
-	// code that keeps it as a callback, run later (not on a goroutine
-	// started now).
-	Later bool
-
-	// CleanUp is set when Detached binds a func literal around the node
-	// that is a clean-up, run only where the function fails or returns
-	// (see cleanUpBinding).
-	CleanUp bool
+	// How says how Detached runs the node's code apart from the call.
+	How Detachment
 }
+
+// Detachment says how code runs apart from the call that provides its
+// context (Scope.Detached).
+type Detachment uint8
+
+const (
+	OnGoroutine Detachment = iota // a go statement, or a func literal given to a goroutine starter
+	Deferred                      // a defer statement
+	Later                         // a func literal kept as a callback, run after the call returns
+	CleanUp                       // a clean-up closure, run only where the function fails or returns (see cleanUpBinding)
+)
 
 // ScopeAt returns the context scope at cur.
 func (in *Info) ScopeAt(cur inspector.Cursor) Scope { return in.scopeWith(cur, (*Func).HasContext) }
@@ -60,7 +64,7 @@ func (in *Info) TestScopeAt(cur inspector.Cursor) Scope {
 func (in *Info) scopeWith(cur inspector.Cursor, provides func(*Func) bool) Scope {
 	s := in.scopeAt(cur, provides)
 	if s.Provider != nil && s.Detached == nil {
-		s.Detached = in.detachedUses(cur, provides)
+		s.Detached, s.How = in.detachedUses(cur, provides)
 	}
 	return s
 }
@@ -75,11 +79,11 @@ func (in *Info) scopeAt(cur inspector.Cursor, provides func(*Func) bool) Scope {
 		switch n := a.Node().(type) {
 		case *ast.GoStmt:
 			if s.Provider == nil && s.Detached == nil {
-				s.Detached, s.Later = n, false
+				s.Detached, s.How = n, OnGoroutine
 			}
 		case *ast.DeferStmt:
 			if s.Provider == nil && s.Detached == nil {
-				s.Detached, s.Later = n, false
+				s.Detached, s.How = n, Deferred
 			}
 		case *ast.FuncDecl, *ast.FuncLit:
 			fn := in.funcs[n]
@@ -94,11 +98,13 @@ func (in *Info) scopeAt(cur inspector.Cursor, provides func(*Func) bool) Scope {
 				s.Owner, s.OwnerFunc = fn.Kind, fn
 			}
 			if s.Provider == nil && s.Detached == nil && fn.RunsOutsideCall() {
-				starter = true
-				s.Later = !StartsGoroutine(fn.PassedTo)
+				starter, s.How = true, OnGoroutine
+				if !StartsGoroutine(fn.PassedTo) {
+					s.How = Later
+				}
 			} else if s.Provider == nil && s.Detached == nil && fn.Obj == nil {
 				if st := in.cleanUpBinding(a); st != nil {
-					s.Detached, s.CleanUp = st, true
+					s.Detached, s.How = st, CleanUp
 				}
 			}
 		case ast.Stmt:
@@ -112,7 +118,7 @@ func (in *Info) scopeAt(cur inspector.Cursor, provides func(*Func) bool) Scope {
 		s.Owner, s.OwnerFunc = Reconcile, outermost
 	}
 	if s.Provider == nil || s.Detached == nil {
-		s.Detached, s.Later, s.CleanUp = nil, false, false
+		s.Detached, s.How = nil, OnGoroutine
 	}
 	return s
 }
@@ -201,33 +207,33 @@ func (fn *Func) RunsOutsideCall() bool {
 // detachedUses returns, when the context value at cur is assigned to a
 // local variable every use of which is detached (in a go or defer
 // statement, or a func literal given to a goroutine starter), the
-// statement of the first use; otherwise nil.
-func (in *Info) detachedUses(cur inspector.Cursor, provides func(*Func) bool) ast.Stmt {
+// statement of the first use and how it detaches; otherwise nil.
+func (in *Info) detachedUses(cur inspector.Cursor, provides func(*Func) bool) (ast.Stmt, Detachment) {
 	e, ok := cur.Node().(ast.Expr)
 	if !ok || !in.IsContext(in.TypesInfo.TypeOf(e)) {
-		return nil
+		return nil, OnGoroutine
 	}
 	cur = analysisutil.Unparen(cur)
 	id, _ := assignee(cur).(*ast.Ident)
 	if id == nil || in.TypesInfo.Defs[id] == nil {
-		return nil // not a declaration: the variable may have other values
+		return nil, OnGoroutine // not a declaration: the variable may have other values
 	}
 	v, _ := in.TypesInfo.Defs[id].(*types.Var)
 	body, ok := outermostFunc(cur)
 	if v == nil || !ok || v.Parent() == v.Pkg().Scope() {
-		return nil
+		return nil, OnGoroutine
 	}
-	var first ast.Stmt
+	var first Scope
 	for use := range in.usesOf(body, v) {
-		d := in.scopeAt(use, provides).Detached
-		if d == nil {
-			return nil
+		d := in.scopeAt(use, provides)
+		if d.Detached == nil {
+			return nil, OnGoroutine
 		}
-		if first == nil {
+		if first.Detached == nil {
 			first = d
 		}
 	}
-	return first
+	return first.Detached, first.How
 }
 
 // CtxExpr returns the expression that denotes the function's context:

@@ -169,11 +169,12 @@ func (res *Result) diagnostic(pass *analysis.Pass, check string, f *Finding) ana
 	call := fmt.Sprintf("context.%s()", f.Root)
 	if s.Detached != nil {
 		where := "a goroutine"
-		if _, ok := s.Detached.(*ast.DeferStmt); ok {
+		switch s.How {
+		case ctxinfo.Deferred:
 			where = "a deferred call"
-		} else if s.Later {
+		case ctxinfo.Later:
 			where = "a callback run later"
-		} else if s.CleanUp {
+		case ctxinfo.CleanUp:
 			where = "a clean-up"
 		}
 		d.URL = analysisutil.RuleURL(check, RuleDetached)
