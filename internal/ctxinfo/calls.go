@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
 )
 
@@ -50,4 +52,36 @@ func derefType(t types.Type) types.Type {
 		return p.Elem()
 	}
 	return t
+}
+
+// RequestGivenContext reports whether the *http.Request that the call at
+// cur makes (req, err := http.NewRequest(...)) is held in a local
+// variable that its function later gives a context: a use of it is the
+// receiver of net/http's Request.WithContext or Request.Clone
+// (client.Do(req.WithContext(ctx)), req = req.WithContext(ctx)).
+// Whichever context that is, the request carries it, and a root context
+// there is reported as one.
+func (in *Info) RequestGivenContext(cur inspector.Cursor) bool {
+	cur = analysisutil.Unparen(cur)
+	req, _ := assignedPair(cur.Parent().Node())
+	id, _ := ast.Unparen(req).(*ast.Ident)
+	if id == nil {
+		return false
+	}
+	v, _ := in.TypesInfo.ObjectOf(id).(*types.Var)
+	body, ok := outermostFunc(cur)
+	if v == nil || v.Pkg() == nil || !ok || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	for use := range in.usesOf(body, v) {
+		sel, ok := analysisutil.Unparen(use).Parent().Node().(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		m, _ := in.TypesInfo.Uses[sel.Sel].(*types.Func)
+		if analysisutil.IsMethod(m, HTTPPath, "Request", "WithContext") || analysisutil.IsMethod(m, HTTPPath, "Request", "Clone") {
+			return true
+		}
+	}
+	return false
 }

@@ -33,11 +33,7 @@ func (in *Info) cleanUpBinding(lit inspector.Cursor) ast.Stmt {
 }
 
 func (in *Info) findCleanUpBinding(lit inspector.Cursor) ast.Stmt {
-	id, _ := assignee(analysisutil.Unparen(lit)).(*ast.Ident)
-	if id == nil {
-		return nil
-	}
-	v, _ := in.TypesInfo.Defs[id].(*types.Var)
+	v := in.boundTo(lit)
 	if v == nil {
 		return nil
 	}
@@ -50,17 +46,7 @@ func (in *Info) findCleanUpBinding(lit inspector.Cursor) ast.Stmt {
 		body = a
 		break
 	}
-	if !body.Valid() {
-		return nil
-	}
-	calls := 0
-	for use := range in.usesOf(body, v) {
-		if k, _ := analysisutil.Unparen(use).ParentEdge(); k != edge.CallExpr_Fun || !in.cleanUpCall(analysisutil.Unparen(use).Parent(), body) {
-			return nil
-		}
-		calls++
-	}
-	if calls == 0 {
+	if !body.Valid() || !in.onlyCalled(body, v, func(call inspector.Cursor) bool { return in.cleanUpCall(call, body) }) {
 		return nil
 	}
 	s, _ := stmt.Node().(ast.Stmt)

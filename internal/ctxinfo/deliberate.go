@@ -138,7 +138,7 @@ func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
 	if _, ok := withCur.Parent().Node().(*ast.ReturnStmt); ok {
 		return true
 	}
-	derived, cancel := ctxAndCancel(withCur.Parent().Node())
+	derived, cancel := assignedPair(withCur.Parent().Node())
 	switch c := ast.Unparen(cancel).(type) {
 	case *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
 		return true
@@ -183,12 +183,19 @@ func (in *Info) shutdownOnly(cur inspector.Cursor, derived ast.Expr, cancel *typ
 	}
 	uses := 0
 	for use := range in.usesOf(body, v) {
-		if !inDefer(use, v) && !in.IsDone(use, fns[0].Node) {
+		if !in.servesEnding(use, v, fns[0].Node) {
 			return false
 		}
 		uses++
 	}
 	return uses > 0
+}
+
+// servesEnding reports whether the use of v at cur serves only the
+// ending of the function stop: it is in a deferred call, or where a
+// context is done.
+func (in *Info) servesEnding(cur inspector.Cursor, v *types.Var, stop ast.Node) bool {
+	return inDefer(cur, v) || in.IsDone(cur, stop)
 }
 
 // deferredCall reports whether body calls the function held by v in a
@@ -218,7 +225,7 @@ func (in *Info) BoundedRoot(cur inspector.Cursor) bool {
 		return false
 	}
 	withCur = analysisutil.Unparen(withCur)
-	_, cancel := ctxAndCancel(withCur.Parent().Node())
+	_, cancel := assignedPair(withCur.Parent().Node())
 	id, ok := ast.Unparen(cancel).(*ast.Ident)
 	if !ok {
 		return false
@@ -415,7 +422,7 @@ func (in *Info) NilDefault(cur inspector.Cursor) bool {
 // shutdownOnly).
 func (in *Info) KeepsForOwnWork(cur inspector.Cursor) bool {
 	cur = analysisutil.Unparen(cur)
-	derived, cancel := ctxAndCancel(cur.Parent().Node())
+	derived, cancel := assignedPair(cur.Parent().Node())
 	id, ok := ast.Unparen(cancel).(*ast.Ident)
 	ctxID, _ := ast.Unparen(derived).(*ast.Ident)
 	if !ok || ctxID == nil || id.Name == "_" || ctxID.Name == "_" {
@@ -429,18 +436,18 @@ func (in *Info) KeepsForOwnWork(cur inspector.Cursor) bool {
 		return false
 	}
 	for use := range in.usesOf(body, w) {
-		if use.Node().Pos() > cur.Node().End() && !inDefer(use, w) && !in.IsDone(use, fns[0].Node) {
+		if use.Node().Pos() > cur.Node().End() && !in.servesEnding(use, w, fns[0].Node) {
 			return true // work done with it after the call
 		}
 	}
 	return false
 }
 
-// ctxAndCancel returns the two left-hand sides that stmt, an assignment
+// assignedPair returns the two left-hand sides that stmt, an assignment
 // or a declaration of one call's two results (ctx, cancel :=
-// context.WithTimeout(...)), gives the context and the cancel function;
-// or nils.
-func ctxAndCancel(stmt ast.Node) (derived, cancel ast.Expr) {
+// context.WithTimeout(...); req, err := http.NewRequest(...)), gives
+// them; or nils.
+func assignedPair(stmt ast.Node) (first, second ast.Expr) {
 	switch p := stmt.(type) {
 	case *ast.AssignStmt:
 		if len(p.Rhs) == 1 && len(p.Lhs) == 2 {

@@ -293,20 +293,23 @@ func (in *Info) doneWhenRun(cur inspector.Cursor, stop ast.Node, depth int) bool
 			continue // a go func() { ... }(), say: its enclosing code decides
 		}
 		body, ok := outermostFunc(lit)
-		if !ok {
-			return false
-		}
-		calls := 0
-		for use := range in.usesOf(body, v) {
-			u := analysisutil.Unparen(use)
-			if k, _ := u.ParentEdge(); k != edge.CallExpr_Fun || !in.doneWhenRun(u.Parent(), stop, depth+1) {
-				return false
-			}
-			calls++
-		}
-		return calls > 0
+		return ok && in.onlyCalled(body, v, func(call inspector.Cursor) bool { return in.doneWhenRun(call, stop, depth+1) })
 	}
 	return false
+}
+
+// onlyCalled reports whether every use of v, a variable holding a func,
+// in body is a call of it for which ok holds, and there is one at least.
+func (in *Info) onlyCalled(body inspector.Cursor, v *types.Var, ok func(call inspector.Cursor) bool) bool {
+	calls := 0
+	for use := range in.usesOf(body, v) {
+		u := analysisutil.Unparen(use)
+		if k, _ := u.ParentEdge(); k != edge.CallExpr_Fun || !ok(u.Parent()) {
+			return false
+		}
+		calls++
+	}
+	return calls > 0
 }
 
 // boundTo returns the local variable that the func literal at lit is

@@ -380,7 +380,7 @@ func (s *Spec) reportCtxless(pass *analysis.Pass, opts Options) {
 		if nolintNoctx(pass, call) {
 			continue // the author said so to noctx, the linter of these calls
 		}
-		if o.given && ctxGivenLater(pass.TypesInfo, cur) {
+		if o.given && in.RequestGivenContext(cur) {
 			continue // client.Do(req.WithContext(ctx)): the request carries a context after all
 		}
 		ctx, safe := in.CtxAt(sc.Provider, call.Pos())
@@ -449,44 +449,4 @@ func ctxOr(ctx string, s ctxinfo.Scope) string {
 // or a bare //nolint): a ctx-less call its author keeps on purpose.
 func nolintNoctx(pass *analysis.Pass, call *ast.CallExpr) bool {
 	return analysisutil.Nolinted(pass.Fset, analysisutil.FileOf(pass, call.Pos()), call.Pos(), "noctx")
-}
-
-// ctxGivenLater reports whether the *http.Request that the call at cur
-// makes is assigned to a local variable that its function later gives a
-// context: a use of it is the receiver of net/http's Request.WithContext
-// or Request.Clone (client.Do(req.WithContext(ctx)), req =
-// req.WithContext(ctx)). Whichever context that is, the request carries
-// it, and a root context there is reported as one.
-func ctxGivenLater(info *types.Info, cur inspector.Cursor) bool {
-	up := analysisutil.Unparen(cur)
-	as, ok := up.Parent().Node().(*ast.AssignStmt)
-	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
-		return false
-	}
-	id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, _ := info.ObjectOf(id).(*types.Var)
-	if v == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
-		return false
-	}
-	var body inspector.Cursor
-	for a := range up.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		body = a
-	}
-	if !body.Valid() {
-		return false
-	}
-	for c := range body.Preorder((*ast.SelectorExpr)(nil)) {
-		sel := c.Node().(*ast.SelectorExpr)
-		x, ok := ast.Unparen(sel.X).(*ast.Ident)
-		if !ok || info.Uses[x] != v {
-			continue
-		}
-		if m, ok := info.Uses[sel.Sel].(*types.Func); ok && (analysisutil.IsMethod(m, ctxinfo.HTTPPath, "Request", "WithContext") || analysisutil.IsMethod(m, ctxinfo.HTTPPath, "Request", "Clone")) {
-			return true
-		}
-	}
-	return false
 }
