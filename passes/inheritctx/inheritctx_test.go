@@ -19,22 +19,43 @@ func Test(t *testing.T) {
 
 	// A root context that five calls reach lists the first three and
 	// counts the rest; it has no fix.
-	want := []string{
+	checkRelated(t, res, "context.TODO() in shared,", false, []string{
 		"callerOne reaches it here",
 		"callerTwo reaches it here",
 		"callerThree reaches it here",
 		"and 2 more",
-	}
+	})
+
+	// The roots of one helper are one finding, with the others, in
+	// source order, then the call that reaches them, as related
+	// information.
+	checkRelated(t, res, "context.TODO() and 2 more root contexts in several,", true, []string{
+		"sites.go:28: another root context of several, made here",
+		"sites.go:29: another root context of several, made here",
+		"sites.go:37: callsSeveral reaches it here",
+	})
+}
+
+// checkRelated checks the related information of the findings whose
+// message starts with prefix (with the file and line of each when at),
+// that there is one at least, and that none has a fix.
+func checkRelated(t *testing.T, res []*analysistest.Result, prefix string, at bool, want []string) {
+	t.Helper()
 	found := false
 	for _, r := range res {
 		for _, d := range r.Diagnostics {
-			if !strings.HasPrefix(d.Message, "context.TODO() in shared,") {
+			if !strings.HasPrefix(d.Message, prefix) {
 				continue
 			}
 			found = true
 			var got []string
 			for _, rel := range d.Related {
-				got = append(got, rel.Message)
+				msg := rel.Message
+				if at {
+					p := r.Pass.Fset.Position(rel.Pos)
+					msg = fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, rel.Message)
+				}
+				got = append(got, msg)
 			}
 			if !slices.Equal(got, want) {
 				t.Errorf("related information of %q:\n got %q\nwant %q", d.Message, got, want)
@@ -45,32 +66,7 @@ func Test(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Error("no finding for the root context in shared")
-	}
-
-	// The roots of one helper are one finding, with the others, in
-	// source order, then the call that reaches them, as related
-	// information.
-	want = []string{"sites.go:28: another root context of several, made here", "sites.go:29: another root context of several, made here", "sites.go:37: callsSeveral reaches it here"}
-	found = false
-	for _, r := range res {
-		for _, d := range r.Diagnostics {
-			if !strings.HasPrefix(d.Message, "context.TODO() and 2 more root contexts in several,") {
-				continue
-			}
-			found = true
-			var got []string
-			for _, rel := range d.Related {
-				p := r.Pass.Fset.Position(rel.Pos)
-				got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, rel.Message))
-			}
-			if !slices.Equal(got, want) {
-				t.Errorf("related information of %q:\n got %q\nwant %q", d.Message, got, want)
-			}
-		}
-	}
-	if !found {
-		t.Error("no finding for the root contexts of several")
+		t.Errorf("no finding whose message starts with %q", prefix)
 	}
 }
 
