@@ -306,3 +306,10 @@ type recorder struct{ errs []string }
 func (r *recorder) Errorf(format string, args ...any) {
 	r.errs = append(r.errs, fmt.Sprintf(format, args...))
 }
+
+// TestOlderControllerRuntime: on controller-runtime before its generic
+// reconcile (v0.19) and admission (v0.23) types, Reconciles, CustomValidators
+// and CustomDefaulters are still told apart by type.
+func TestOlderControllerRuntime(t *testing.T) {
+	analysistest.Run(t, filepath.Join(testutil.TestData(), "crv018"), newAnalyzer(t), "legacy")
+}

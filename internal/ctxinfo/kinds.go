@@ -14,16 +14,17 @@ type kinds struct {
 	in *Info
 
 	// controller-runtime reconcile
-	result           types.Type   // reconcile.Result
-	typedReconciler  *types.Named // reconcile.TypedReconciler[request]
-	objectReconciler *types.Named // reconcile.ObjectReconciler[object]
-	typedFunc        *types.Named // reconcile.TypedFunc[request]
+	result    types.Type   // reconcile.Result
+	reconcile *types.Package
+	typedFunc *types.Named // reconcile.TypedFunc[request]
+	plainFunc types.Type   // reconcile.Func before v0.19, not generic
 
 	// controller-runtime admission
-	admHandler     *types.Interface // admission.Handler
-	admHandlerFunc types.Type       // admission.HandlerFunc
-	validator      *types.Named     // admission.Validator[T]
-	defaulter      *types.Named     // admission.Defaulter[T]
+	admHandler     *types.Interface   // admission.Handler
+	admHandlerFunc types.Type         // admission.HandlerFunc
+	validator      *types.Named       // admission.Validator[T]
+	defaulter      *types.Named       // admission.Defaulter[T]
+	custom         []*types.Interface // CustomValidator, CustomDefaulter before v0.23, not generic
 
 	// k8s.io/apiserver admission plugins
 	mutation   *types.Interface
@@ -61,15 +62,24 @@ func newKinds(in *Info) *kinds {
 	if n := named(ReconcilePath, "Result"); n != nil {
 		k.result = n
 	}
-	k.typedReconciler = named(ReconcilePath, "TypedReconciler")
-	k.objectReconciler = named(ReconcilePath, "ObjectReconciler")
+	k.reconcile = in.pkgs[ReconcilePath]
 	k.typedFunc = named(ReconcilePath, "TypedFunc")
+	if n := named(ReconcilePath, "Func"); n != nil && n.TypeArgs().Len() == 0 {
+		k.plainFunc = n.Underlying()
+	}
 	k.admHandler = iface(AdmissionPath, "Handler")
 	if n := named(AdmissionPath, "HandlerFunc"); n != nil {
 		k.admHandlerFunc = n
 	}
 	k.validator = named(AdmissionPath, "Validator")
 	k.defaulter = named(AdmissionPath, "Defaulter")
+	for _, name := range []string{"CustomValidator", "CustomDefaulter"} {
+		if n := named(AdmissionPath, name); n != nil && n.TypeArgs().Len() == 0 {
+			if i, ok := n.Underlying().(*types.Interface); ok {
+				k.custom = append(k.custom, i)
+			}
+		}
+	}
 	k.mutation = iface(APIServerAdmPath, "MutationInterface")
 	k.validation = iface(APIServerAdmPath, "ValidationInterface")
 	if n := named(HTTPPath, "ResponseWriter"); n != nil {
@@ -129,8 +139,33 @@ func isMethodOf(fn *Func, iface *types.Interface) bool {
 	return false
 }
 
-// isReconcile: a method implementing reconcile.TypedReconciler[R] or
-// reconcile.ObjectReconciler[T], or a literal of type reconcile.TypedFunc[R].
+// ReconcilerInterfaces returns the interfaces of controller-runtime's
+// reconcile package (pkg) that a Reconcile method taking req implements:
+// TypedReconciler[req] and ObjectReconciler[req] since v0.19, and the
+// plain Reconciler interface before it (since v0.19 an alias of
+// TypedReconciler[Request], then left to the generic one).
+func ReconcilerInterfaces(pkg *types.Package, req types.Type) []*types.Interface {
+	var out []*types.Interface
+	for _, name := range []string{"TypedReconciler", "ObjectReconciler", "Reconciler"} {
+		n, _ := types.Unalias(analysisutil.LookupNamed(pkg, name)).(*types.Named)
+		var t types.Type
+		switch {
+		case n == nil:
+		case n.TypeParams().Len() == 1:
+			t = Instantiate(n, req)
+		case n.TypeArgs().Len() == 0:
+			t = n.Underlying()
+		}
+		if i, ok := t.(*types.Interface); ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// isReconcile: a method implementing a reconciler interface
+// (ReconcilerInterfaces), or a literal of type reconcile.TypedFunc[R]
+// (reconcile.Func before v0.19).
 func (k *kinds) isReconcile(fn *Func) bool {
 	if k.result == nil {
 		return false
@@ -142,8 +177,8 @@ func (k *kinds) isReconcile(fn *Func) bool {
 	}
 	req := p.At(1).Type()
 	if fn.Sig.Recv() != nil {
-		for _, generic := range []*types.Named{k.typedReconciler, k.objectReconciler} {
-			if iface, ok := Instantiate(generic, req).(*types.Interface); ok && isMethodOf(fn, iface) {
+		for _, iface := range ReconcilerInterfaces(k.reconcile, req) {
+			if isMethodOf(fn, iface) {
 				return true
 			}
 		}
@@ -153,20 +188,27 @@ func (k *kinds) isReconcile(fn *Func) bool {
 		if under := Instantiate(k.typedFunc, req); under != nil {
 			return types.Identical(fn.Sig, under)
 		}
+		return k.plainFunc != nil && types.Identical(fn.Sig, k.plainFunc)
 	}
 	return false
 }
 
 // isAdmission: controller-runtime admission.Handler.Handle and
 // HandlerFunc literals, Validator[T] and Defaulter[T] methods (CustomValidator
-// and CustomDefaulter are aliases of their runtime.Object instances), and
-// k8s.io/apiserver admission plugins' Admit and Validate.
+// and CustomDefaulter are aliases of their runtime.Object instances since
+// v0.23, and interfaces of their own before), and k8s.io/apiserver
+// admission plugins' Admit and Validate.
 func (k *kinds) isAdmission(fn *Func) bool {
 	if fn.Ctx == nil {
 		return false
 	}
 	if isMethodOf(fn, k.admHandler) || isMethodOf(fn, k.mutation) || isMethodOf(fn, k.validation) {
 		return true
+	}
+	for _, iface := range k.custom {
+		if isMethodOf(fn, iface) {
+			return true
+		}
 	}
 	if _, lit := fn.Node.(*ast.FuncLit); lit && k.admHandlerFunc != nil {
 		if types.Identical(fn.Sig, k.admHandlerFunc.Underlying()) {

@@ -16,7 +16,8 @@
 // reconcile.TypedReconciler[T] (reconcile.Reconciler is an alias of it) or
 // reconcile.ObjectReconciler[T], or a function literal of type
 // reconcile.TypedFunc[T] (reconcile.Func), recognised by type whatever the
-// names. The check also covers the functions of the same package that a
+// names. Before controller-runtime v0.19, Reconciler and Func were plain
+// types of their own; they count the same way. The check also covers the functions of the same package that a
 // Reconcile calls and that receive a ctx, nested function literals
 // included.
 //

@@ -140,7 +140,8 @@
 // # Reconcilers, runnables and handlers
 //
 // The type is long-lived: a controller-runtime reconciler (it implements
-// reconcile.TypedReconciler or ObjectReconciler), an HTTP or admission
+// reconcile.TypedReconciler or ObjectReconciler, or the plain Reconciler
+// of controller-runtime before v0.19), an HTTP or admission
 // handler, or a runnable (it has Start(context.Context) error, as
 // manager.Runnable). One reconciler serves every reconcile, so work done
 // through the field ignores each Reconcile's ctx: its cancellation at

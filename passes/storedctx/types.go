@@ -4,7 +4,6 @@ import (
 	"go/token"
 	"go/types"
 
-	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
 )
 
@@ -105,10 +104,9 @@ func (s *state) declaresContextMethods(t types.Type) bool {
 	return false
 }
 
-// isReconciler reports whether t or *t implements controller-runtime's
-// reconcile.TypedReconciler[R] (reconcile.Reconciler is an alias of an
-// instance) or reconcile.ObjectReconciler[T], for the request or object
-// type that its Reconcile method takes.
+// isReconciler reports whether t or *t implements one of controller-runtime's
+// reconciler interfaces (ctxinfo.ReconcilerInterfaces) for the request or
+// object type that its Reconcile method takes.
 func (s *state) isReconciler(t types.Type) bool {
 	pkg := s.in.Package(ctxinfo.ReconcilePath)
 	if pkg == nil || t == nil {
@@ -125,9 +123,8 @@ func (s *state) isReconciler(t types.Type) bool {
 		return false
 	}
 	arg := sig.Params().At(1).Type()
-	for _, name := range []string{"TypedReconciler", "ObjectReconciler"} {
-		generic, _ := types.Unalias(analysisutil.LookupNamed(pkg, name)).(*types.Named)
-		if iface, ok := ctxinfo.Instantiate(generic, arg).(*types.Interface); ok && types.Implements(p, iface) {
+	for _, iface := range ctxinfo.ReconcilerInterfaces(pkg, arg) {
+		if types.Implements(p, iface) {
 			return true
 		}
 	}

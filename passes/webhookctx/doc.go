@@ -21,7 +21,9 @@
 // routes and filters, whose context is req.Request.Context();
 // controller-runtime admission handlers (admission.Handler's Handle,
 // admission.HandlerFunc literals, the methods of admission.Validator[T] and
-// admission.Defaulter[T], and so CustomValidator and CustomDefaulter); and
+// admission.Defaulter[T], and so CustomValidator and CustomDefaulter, which
+// before controller-runtime v0.23 were plain interfaces and count the same
+// way); and
 // k8s.io/apiserver admission plugins' Admit and Validate. Nested closures
 // are inside the handler.
 //
