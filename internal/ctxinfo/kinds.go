@@ -14,7 +14,7 @@ type kinds struct {
 	in *Info
 
 	// controller-runtime reconcile
-	result    types.Type   // reconcile.Result
+	result    types.Type // reconcile.Result
 	reconcile *types.Package
 	typedFunc *types.Named // reconcile.TypedFunc[request]
 	plainFunc types.Type   // reconcile.Func before v0.19, not generic
