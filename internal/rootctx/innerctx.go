@@ -26,7 +26,11 @@ const InnerCtxFlag = "innerctx"
 // whose Go or TryGo runs it), that pass a captured outer context instead:
 // the context parameter of an enclosing function, or the context the
 // group was made from. Other captured contexts (ctx derived outside the
-// literal) are left alone: they may derive from the inner one.
+// literal) are left alone: they may derive from the inner one. So is a
+// literal that calls a cancel function it captures: it ends the lifetime
+// its own context derives from (a leader-election callback that starts
+// servers with the outer ctx and then cancels the election), and work
+// that must outlive that cancel needs the outer context.
 func innerCtxs(pass *analysis.Pass, in *ctxinfo.Info, groups map[*types.Var]ctxinfo.Group) []*Other {
 	inner := len(groups) > 0
 	in.Funcs(func(fn *ctxinfo.Func) {
@@ -38,6 +42,7 @@ func innerCtxs(pass *analysis.Pass, in *ctxinfo.Info, groups map[*types.Var]ctxi
 		return nil // no func literal brings a context of its own
 	}
 	var out []*Other
+	cancelling := map[ast.Node]bool{} // func literals that call a captured cancel
 	for cur := range in.Inspector.Root().Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		v, ok := pass.TypesInfo.Uses[id].(*types.Var)
@@ -59,6 +64,15 @@ func innerCtxs(pass *analysis.Pass, in *ctxinfo.Info, groups map[*types.Var]ctxi
 		}
 		outer := outerOf(in, inner, cur, v)
 		if outer == "" {
+			continue
+		}
+		lit := inner.Lit.Node
+		cancels, seen := cancelling[lit]
+		if !seen {
+			cancels = callsCapturedCancel(pass.TypesInfo, in, lit)
+			cancelling[lit] = cancels
+		}
+		if cancels {
 			continue
 		}
 		s := in.ScopeAt(cur)
@@ -107,6 +121,28 @@ func outerOf(in *ctxinfo.Info, inner ctxinfo.Inner, cur inspector.Cursor, v *typ
 		}
 	}
 	return ""
+}
+
+// callsCapturedCancel reports whether the func literal lit calls, or
+// defers, a context.CancelFunc or CancelCauseFunc variable declared
+// outside it.
+func callsCapturedCancel(info *types.Info, in *ctxinfo.Info, lit ast.Node) bool {
+	found := false
+	ast.Inspect(lit, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		if !ok {
+			return true
+		}
+		if v, ok := info.Uses[id].(*types.Var); ok && in.IsCancelFunc(v.Type()) && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // valueAccessor reports whether t is the type of a function that only

@@ -221,9 +221,12 @@
 // whose context parameter is unnamed or _ (it discards it on purpose);
 // other captured contexts (derived outside the literal, they may come
 // from the inner one); context.WithoutCancel(ctx); code that runs once
-// the inner context is done; go statements and deferred calls (unless
-// -report-detached); and _test.go files (unless -include-tests).
-// -innerctx=false switches the rule off.
+// the inner context is done; a literal that calls a cancel function it
+// captures (it ends the lifetime its own context derives from, as a
+// leader-election callback that starts servers and then cancels the
+// election, so what it starts needs the outer ctx); go statements and
+// deferred calls (unless -report-detached); and _test.go files (unless
+// -include-tests). -innerctx=false switches the rule off.
 //
 // # What is left alone
 //

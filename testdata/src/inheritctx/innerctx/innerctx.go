@@ -86,3 +86,14 @@ func Generic[T any](ctx context.Context, items []T) error {
 	}
 	return g.Wait()
 }
+
+// Reported: the cancel the literal calls is its own, not the one of the
+// lifetime its ctx derives from.
+func CancelsOwn(ctx context.Context) {
+	wait.UntilWithContext(ctx, func(uctx context.Context) {
+		tctx, cancel := context.WithTimeout(uctx, time.Second)
+		defer cancel()
+		_ = fetch(tctx, "a")
+		_ = fetch(ctx, "b") // want `^fetch is passed ctx, captured from CancelsOwn, in a func literal that receives its own context; use uctx$`
+	}, time.Second)
+}

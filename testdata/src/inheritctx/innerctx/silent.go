@@ -115,3 +115,15 @@ func Values(ctx context.Context) error {
 	})
 	return g.Wait()
 }
+
+// ok: the literal cancels the lifetime its own ctx derives from, so what
+// it starts with the outer ctx must outlive that cancel (a leader
+// election that guards only a start-up).
+func StartOnce(ctx context.Context) {
+	lctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	wait.UntilWithContext(lctx, func(uctx context.Context) {
+		_ = fetch(ctx, "servers")
+		cancel()
+	}, time.Second)
+}
