@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -74,8 +75,10 @@ func isTimerC(info *types.Info, sel *ast.SelectorExpr) bool {
 
 // inCheckingLoop reports whether the wait at cur is in a loop, inside the
 // provider's body, that checks a context itself on every turn (a
-// ctx.Err() test, a select or receive on ctx.Done()): the pause between
-// turns of a retry loop, which delays the loop's end by one wait at most.
+// ctx.Err() test, a select or receive on ctx.Done()) or a stop channel of
+// its own (a select case that receives from a channel other than a
+// timer's and returns): the pause between turns of a retry or pacing
+// loop, which delays the loop's end by one wait at most.
 func inCheckingLoop(in *ctxinfo.Info, cur inspector.Cursor, provider ast.Node) bool {
 	for a := range cur.Enclosing() {
 		var body ast.Node
@@ -90,21 +93,26 @@ func inCheckingLoop(in *ctxinfo.Info, cur inspector.Cursor, provider ast.Node) b
 		if a.Node() == provider {
 			return false
 		}
-		if body != nil && checksCtx(in, body) {
+		if body != nil && checksStop(in, body) {
 			return true
 		}
 	}
 	return false
 }
 
-// checksCtx reports whether n calls Done or Err on a context, outside the
-// func literals in it.
-func checksCtx(in *ctxinfo.Info, n ast.Node) bool {
+// checksStop reports whether n, outside the func literals in it, calls
+// Done or Err on a context, or has a select with a case that receives
+// from a channel other than a timer's and returns.
+func checksStop(in *ctxinfo.Info, n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
 		switch m := m.(type) {
 		case *ast.FuncLit:
 			return false
+		case *ast.CommClause:
+			if ch := ctxinfo.RecvChan(m.Comm); ch != nil && !isTimerChan(in.TypesInfo, ch) && slices.ContainsFunc(m.Body, isReturn) {
+				found = true
+			}
 		case *ast.CallExpr:
 			if sel, ok := ast.Unparen(m.Fun).(*ast.SelectorExpr); ok && len(m.Args) == 0 && (sel.Sel.Name == "Err" || sel.Sel.Name == "Done") {
 				if s := in.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.MethodVal && in.IsContext(s.Recv()) {
@@ -115,6 +123,11 @@ func checksCtx(in *ctxinfo.Info, n ast.Node) bool {
 		return !found
 	})
 	return found
+}
+
+func isReturn(st ast.Stmt) bool {
+	_, ok := st.(*ast.ReturnStmt)
+	return ok
 }
 
 // inWatchingSelect reports whether the receive at cur is a case of a

@@ -150,7 +150,8 @@
 // function whose last result is an error, the fix is a select that
 // returns ctx.Err() (with the zero values of the other results) once ctx
 // is done. A wait in a loop that checks ctx itself on every turn
-// (ctx.Err(), ctx.Done()) is left alone: it delays the loop's end by one
+// (ctx.Err(), ctx.Done()), or a stop channel of its own (a select case on
+// a channel that returns), is left alone: it delays the loop's end by one
 // pause at most.
 //
 // In plain functions this rule is off by default (-waits turns it on):

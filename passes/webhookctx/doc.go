@@ -122,7 +122,9 @@
 // wait.*WithContext helper. When the wait is a statement of its own in a
 // function whose last result is an error, the fix is a select that
 // returns the context's Err() once it is done. A wait in a loop that
-// checks the context on every turn (Err(), Done()) is left alone.
+// checks the context on every turn (Err(), Done()), or a stop channel of
+// its own (a streaming handler's select case on a channel that returns),
+// is left alone: it delays the loop's end by one pause at most.
 //
 //	// BAD
 //	func (h *hook) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -39,3 +39,34 @@ func waitBackend(w http.ResponseWriter, r *http.Request) error {
 	time.Sleep(100 * time.Millisecond) // want `^time.Sleep ignores r.Context\(\), the request's context`
 	return nil
 }
+
+// ok: a streaming handler paces its loop with a ticker and leaves it when
+// its own stop channel closes; the wait delays that by one tick at most.
+func stream(w http.ResponseWriter, r *http.Request, done <-chan struct{}, events <-chan string) {
+	pace := time.NewTicker(time.Second)
+	defer pace.Stop()
+	for {
+		<-pace.C
+		select {
+		case <-done:
+			return
+		case e := <-events:
+			_, _ = w.Write([]byte(e))
+		}
+	}
+}
+
+// Reported: the stop channel's case does not leave the loop.
+func streamOn(w http.ResponseWriter, r *http.Request, done <-chan struct{}, events <-chan string) {
+	pace := time.NewTicker(time.Second)
+	defer pace.Stop()
+	for {
+		<-pace.C // want `^<-pace.C ignores r.Context\(\), the request's context`
+		select {
+		case <-done:
+			done = nil
+		case e := <-events:
+			_, _ = w.Write([]byte(e))
+		}
+	}
+}
