@@ -17,8 +17,19 @@ import (
 // in itself (see ctxinfo.OwnsLifetime); a caller that defers the cancel
 // and does its own work with the context uses it in place of the ctx it
 // could have derived it from. Such a call reaches the factory's root as
-// a helper's root is reached. Factories of other packages are not
-// followed: their facts would have to say so.
+// a helper's root is reached. A factory of another package of the module
+// is known by its Factory fact.
+
+// Factory is the fact that an exported function is a context factory
+// (see factoryRoot): Root is the root context it derives what it returns
+// from.
+type Factory struct {
+	Root RootRef
+}
+
+func (*Factory) AFact() {}
+
+func (f *Factory) String() string { return "context factory of " + f.Root.Root + " at " + f.Root.At }
 
 // factoryRoot returns the root of fn when fn is a context factory of the
 // package: it receives no ctx, returns a context and a cancel function,
@@ -59,11 +70,16 @@ func (m *minters) factoryRoot(fn *ctxinfo.Func) *Root {
 // calls, when its function keeps what the factory returns for its own
 // work (ctxinfo.KeepsForOwnWork); otherwise nil.
 func (m *minters) factoryAt(cur inspector.Cursor) *Root {
-	fn := m.in.Decl(analysisutil.Callee(m.pass.TypesInfo, cur.Node().(*ast.CallExpr)))
-	if fn == nil {
-		return nil
+	obj := analysisutil.Callee(m.pass.TypesInfo, cur.Node().(*ast.CallExpr))
+	var r *Root
+	if fn := m.in.Decl(obj); fn != nil {
+		r = m.factoryRoot(fn)
+	} else if m.facts && obj != nil && obj.Pkg() != nil && obj.Pkg() != m.pass.Pkg {
+		var f Factory
+		if m.pass.ImportObjectFact(obj, &f) {
+			r = m.extRoot(&f.Root)
+		}
 	}
-	r := m.factoryRoot(fn)
 	if r == nil || !m.in.KeepsForOwnWork(cur) {
 		return nil
 	}

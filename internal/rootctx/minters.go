@@ -199,13 +199,7 @@ func (m *minters) imported(fact *MintsRoot) []reached {
 	var out []reached
 	for i := range fact.Roots {
 		ref := &fact.Roots[i]
-		key := ref.At + ":" + strconv.Itoa(ref.Col)
-		r := m.ext[key]
-		if r == nil {
-			name := strings.TrimSuffix(strings.TrimPrefix(ref.Root, "context."), "()")
-			r = &Root{Name: name, In: Hop{Name: ref.In}, At: ref.At, ext: ref, Pos: m.locate(ref)}
-			m.ext[key] = r
-		}
+		r := m.extRoot(ref)
 		via := make([]Hop, len(ref.Via))
 		for j, v := range ref.Via {
 			via[j] = Hop{Name: v}
@@ -213,6 +207,19 @@ func (m *minters) imported(fact *MintsRoot) []reached {
 		out = append(out, reached{root: r, via: via})
 	}
 	return out
+}
+
+// extRoot returns the *Root of a root of another package, one however
+// many facts name it.
+func (m *minters) extRoot(ref *RootRef) *Root {
+	key := ref.At + ":" + strconv.Itoa(ref.Col)
+	r := m.ext[key]
+	if r == nil {
+		name := strings.TrimSuffix(strings.TrimPrefix(ref.Root, "context."), "()")
+		r = &Root{Name: name, In: Hop{Name: ref.In}, At: ref.At, ext: ref, Pos: m.locate(ref)}
+		m.ext[key] = r
+	}
+	return r
 }
 
 // locate returns the position of a root call of another package when the
@@ -352,6 +359,11 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 				}
 			} else if !m.facts || obj.Pkg() == m.pass.Pkg {
 				continue
+			} else if r := m.factoryAt(c); r != nil {
+				if m.runsDuringCall(c, fn) && m.in.ScopeAt(c).Provider == nil && !m.in.DoneWhenRun(c, fn.Node) {
+					n.made = append(n.made, r) // another package's context factory, kept for fn's own work
+				}
+				continue
 			} else if ext = m.ofCall(c); len(ext) == 0 {
 				continue
 			}
@@ -483,24 +495,21 @@ func (m *minters) exportAll() {
 		if fn.Obj == nil || !fn.Obj.Exported() {
 			return
 		}
+		if r := m.factoryRoot(fn); r != nil {
+			m.pass.ExportObjectFact(fn.Obj, &Factory{Root: m.refOf(r)})
+			if !exported {
+				exported = true
+				m.pass.ExportPackageFact(new(Mints))
+			}
+			return
+		}
 		rs := m.of(fn)
 		if len(rs) == 0 {
 			return
 		}
 		fact := &MintsRoot{}
 		for _, r := range rs {
-			var ref RootRef
-			if r.root.ext != nil {
-				ref = *r.root.ext
-			} else {
-				p := m.pass.Fset.Position(r.root.Pos)
-				ref = RootRef{
-					Root: "context." + r.root.Name + "()",
-					In:   m.qualified(r.root.In),
-					At:   m.pass.Pkg.Path() + "/" + filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line),
-					File: p.Filename, Line: p.Line, Col: p.Column,
-				}
-			}
+			ref := m.refOf(r.root)
 			ref.Via = nil
 			for _, h := range r.via {
 				ref.Via = append(ref.Via, m.qualified(h))
@@ -513,6 +522,21 @@ func (m *minters) exportAll() {
 			m.pass.ExportPackageFact(new(Mints))
 		}
 	})
+}
+
+// refOf describes root r for a fact: as its own fact says, for a root of
+// another package, or where it is in this one.
+func (m *minters) refOf(r *Root) RootRef {
+	if r.ext != nil {
+		return *r.ext
+	}
+	p := m.pass.Fset.Position(r.Pos)
+	return RootRef{
+		Root: "context." + r.Name + "()",
+		In:   m.qualified(r.In),
+		At:   m.pass.Pkg.Path() + "/" + filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line),
+		File: p.Filename, Line: p.Line, Col: p.Column,
+	}
 }
 
 // qualified names a hop for readers in other packages: "util.Store.load".

@@ -47,7 +47,9 @@ func New(info *analysis.Analyzer) *analysis.Analyzer {
 // EnableFacts makes a follow ctx-less helpers into other packages of the
 // module, through facts. It makes drivers load every dependency from
 // source, which costs time; see the scale documentation.
-func EnableFacts(a *analysis.Analyzer) { a.FactTypes = []analysis.Fact{new(MintsRoot), new(Mints)} }
+func EnableFacts(a *analysis.Analyzer) {
+	a.FactTypes = []analysis.Fact{new(MintsRoot), new(Mints), new(Factory)}
+}
 
 // FactsEnabled reports whether EnableFacts was called on a.
 func FactsEnabled(a *analysis.Analyzer) bool { return len(a.FactTypes) > 0 }

@@ -94,7 +94,8 @@
 // defers the cancel and does its own work with the context (ctx, cancel
 // := timeoutCtx(d); defer cancel(); return c.call(ctx)) reaches its root
 // as a helper's, directly or through ctx-less helpers that do the same.
-// Factories of other packages are not followed.
+// An exported factory of another package of the module counts the same
+// way, its root reported at the first call that reaches it.
 //
 // Helpers in other packages of the module being linted are followed too,
 // through analysis facts (see the documentation of the ctxlint command);
