@@ -331,9 +331,7 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 			obj := analysisutil.Callee(m.pass.TypesInfo, call)
 			if callee := m.in.Decl(obj); callee != nil {
 				if !m.eligible(callee) {
-					if r := m.factoryAt(c); r != nil && m.runsDuringCall(c, fn) && m.in.ScopeAt(c).Provider == nil && !m.in.DoneWhenRun(c, fn.Node) {
-						n.made = append(n.made, r) // a context factory's, kept for fn's own work
-					}
+					m.keepMade(n, c, fn) // a context factory of the package
 					continue
 				}
 				callees = []*ctxinfo.Func{callee}
@@ -359,11 +357,8 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 				}
 			} else if !m.facts || obj.Pkg() == m.pass.Pkg {
 				continue
-			} else if r := m.factoryAt(c); r != nil {
-				if m.runsDuringCall(c, fn) && m.in.ScopeAt(c).Provider == nil && !m.in.DoneWhenRun(c, fn.Node) {
-					n.made = append(n.made, r) // another package's context factory, kept for fn's own work
-				}
-				continue
+			} else if m.keepMade(n, c, fn) {
+				continue // another package's context factory
 			} else if ext = m.ofCall(c); len(ext) == 0 {
 				continue
 			}
@@ -384,6 +379,21 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 		}
 	}
 	return n
+}
+
+// keepMade reports whether the call at c, in fn, is of a context factory
+// whose context fn keeps for its own work (factoryAt). It adds the
+// factory's root to n's when the call also runs during fn's, outside any
+// ctx's scope, and not once a context is done.
+func (m *minters) keepMade(n *node, c inspector.Cursor, fn *ctxinfo.Func) bool {
+	r := m.factoryAt(c)
+	if r == nil {
+		return false
+	}
+	if m.runsDuringCall(c, fn) && m.in.ScopeAt(c).Provider == nil && !m.in.DoneWhenRun(c, fn.Node) {
+		n.made = append(n.made, r)
+	}
+	return true
 }
 
 // onlyKept reports whether the local variable id declares or assigns,
