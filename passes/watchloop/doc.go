@@ -138,7 +138,10 @@
 // same), or by a function or method of client-go's tools/cache or
 // tools/watch packages (a ListerWatcher's Watch, NewRetryWatcher). The
 // finding is at the creation and names the return that leaves the watch
-// open. Paths come from the function's control-flow graph
+// open. When a goroutine the function starts reads the watch and does not
+// stop it, the finding says so instead: the Stop belongs in that
+// goroutine, and deferring it where the watch is made would cut the
+// goroutine off. Paths come from the function's control-flow graph
 // (golang.org/x/tools/go/cfg), as in go vet's lostcancel; panic,
 // os.Exit, log.Fatal, klog's Fatal and Exit, runtime.Goexit and
 // testing's Fatal, FailNow and Skip end a path.

@@ -87,12 +87,36 @@ func (c *checker) checkStopped(cur inspector.Cursor) {
 	if !found {
 		return
 	}
+	msg := "watch " + id.Name + " is not stopped on every path: " + leak.what + "; defer " + id.Name + ".Stop() once it is created, or hand it on"
+	related := []analysis.RelatedInformation{{Pos: leak.pos, Message: leak.short}}
+	if g := c.readerGoroutine(v, fn); g != nil {
+		// Stopping it where it is created would cut the goroutine off.
+		msg = "watch " + id.Name + " is not stopped by the goroutine that reads it (" + analysisutil.Position(c.pass.Fset, g.Pos()) + "); defer " + id.Name + ".Stop() in that goroutine"
+		related = append(related, analysis.RelatedInformation{Pos: g.Pos(), Message: "the goroutine that reads it"})
+	}
 	c.report(ruleStop, analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: "watch " + id.Name + " is not stopped on every path: " + leak.what + "; defer " + id.Name + ".Stop() once it is created, or hand it on",
-		Related: []analysis.RelatedInformation{{Pos: leak.pos, Message: leak.short}},
+		Message: msg,
+		Related: related,
 	}, nil)
+}
+
+// readerGoroutine returns the go statement, in fn, whose func literal
+// uses the watch variable v, if any: it keeps reading the watch after fn
+// returns.
+func (c *checker) readerGoroutine(v *types.Var, fn *ctxinfo.Func) *ast.GoStmt {
+	for _, u := range c.flow.uses(v) {
+		for a := range u.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+			if a.Node() == fn.Node {
+				break
+			}
+			if a.ParentEdgeKind() == edge.CallExpr_Fun && a.Parent().ParentEdgeKind() == edge.GoStmt_Call {
+				return a.Parent().Parent().Node().(*ast.GoStmt)
+			}
+		}
+	}
+	return nil
 }
 
 // watchLhs returns, for an assignment or declaration of lhs from nrhs

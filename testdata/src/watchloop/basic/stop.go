@@ -308,3 +308,42 @@ func peek(h *hub) {
 	ev, _ := <-w.ResultChan()
 	handle(ev)
 }
+
+// Reported in the goroutine's terms: the goroutine that reads the watch
+// leaves on ctx.Done() without stopping it, and stopping it where it is
+// made would cut the goroutine off.
+func readInGoroutine(ctx context.Context, cs kubernetes.Interface) error {
+	w, err := cs.CoreV1().Pods("ns").Watch(ctx, metav1.ListOptions{}) // want `^watch w is not stopped by the goroutine that reads it \(stop.go:\d+\); defer w.Stop\(\) in that goroutine$`
+	if err != nil {
+		return err
+	}
+	go func() {
+		for {
+			select {
+			case ev, ok := <-w.ResultChan():
+				if !ok {
+					return
+				}
+				handle(ev)
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return nil
+}
+
+// ok: the goroutine that reads the watch stops it.
+func stoppedInGoroutine(ctx context.Context, cs kubernetes.Interface) error {
+	w, err := cs.CoreV1().Pods("ns").Watch(ctx, metav1.ListOptions{})
+	if err != nil {
+		return err
+	}
+	go func() {
+		defer w.Stop()
+		for ev := range w.ResultChan() {
+			handle(ev)
+		}
+	}()
+	return nil
+}
