@@ -2,6 +2,7 @@ package rootctx
 
 import (
 	"go/ast"
+	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -40,8 +41,7 @@ func (m *minters) factoryRoot(fn *ctxinfo.Func) *Root {
 		return r
 	}
 	var root *Root
-	res := fn.Sig.Results()
-	if !fn.HasContext() && fn.Obj != nil && res.Len() == 2 && m.in.IsContext(res.At(0).Type()) && m.in.IsCancelFunc(res.At(1).Type()) {
+	if !fn.HasContext() && fn.Obj != nil && m.returnsLifetime(fn.Obj) {
 		for c := range fn.Cur.Preorder((*ast.ReturnStmt)(nil)) {
 			ret := c.Node().(*ast.ReturnStmt)
 			if len(ret.Results) != 1 || m.in.Enclosing(c)[0] != fn {
@@ -74,7 +74,7 @@ func (m *minters) factoryAt(cur inspector.Cursor) *Root {
 	var r *Root
 	if fn := m.in.Decl(obj); fn != nil {
 		r = m.factoryRoot(fn)
-	} else if m.facts && obj != nil && obj.Pkg() != nil && obj.Pkg() != m.pass.Pkg {
+	} else if m.facts && obj != nil && obj.Pkg() != nil && obj.Pkg() != m.pass.Pkg && m.returnsLifetime(obj) {
 		var f Factory
 		if m.pass.ImportObjectFact(obj, &f) {
 			r = m.extRoot(&f.Root)
@@ -84,4 +84,11 @@ func (m *minters) factoryAt(cur inspector.Cursor) *Root {
 		return nil
 	}
 	return r
+}
+
+// returnsLifetime reports whether fn returns a context and its cancel
+// function, and nothing else: the shape of a context factory.
+func (m *minters) returnsLifetime(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	return res.Len() == 2 && m.in.IsContext(res.At(0).Type()) && m.in.IsCancelFunc(res.At(1).Type())
 }
