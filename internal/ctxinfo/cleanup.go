@@ -115,13 +115,5 @@ func (in *Info) handedToCaller(lit, fn inspector.Cursor) bool {
 	}
 	v, _ := in.TypesInfo.Uses[id].(*types.Var)
 	f := in.funcs[fn.Node()]
-	if v == nil || f == nil {
-		return false
-	}
-	for r := range f.Sig.Results().Variables() {
-		if r == v {
-			return true
-		}
-	}
-	return false
+	return v != nil && f != nil && f.IsResult(v)
 }

@@ -155,6 +155,16 @@ func (f *Func) Name() string {
 // parameter or through the request it serves.
 func (f *Func) HasContext() bool { return f.Ctx != nil || f.Req != nil }
 
+// IsResult reports whether v is one of f's named results.
+func (f *Func) IsResult(v *types.Var) bool {
+	for r := range f.Sig.Results().Variables() {
+		if r == v {
+			return true
+		}
+	}
+	return false
+}
+
 // Info is the result of Analyzer for one package.
 type Info struct {
 	TypesInfo *types.Info

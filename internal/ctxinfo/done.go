@@ -105,10 +105,20 @@ func (in *Info) waitsForDone(s ast.Stmt) bool {
 // directly or in every branch of an if-else, and has no break or goto
 // that could jump out to that statement.
 func (in *Info) skipsRest(list []ast.Stmt) bool {
-	return endsPath(in.TypesInfo, list) && !jumpsOut(list)
+	return endsPath(in.TypesInfo, list, true) && !jumpsOut(list)
 }
 
-func endsPath(info *types.Info, list []ast.Stmt) bool {
+// LeavesFunc reports whether running list ends the function: it ends in
+// a return or a call that does not return (panic, os.Exit, log.Fatal,
+// ...), directly or in every branch of an if-else.
+func (in *Info) LeavesFunc(list []ast.Stmt) bool {
+	return endsPath(in.TypesInfo, list, false)
+}
+
+// endsPath reports whether list ends in a return, a call that does not
+// return, or, with orContinue, a continue, directly or in every branch
+// of an if-else.
+func endsPath(info *types.Info, list []ast.Stmt, orContinue bool) bool {
 	if len(list) == 0 {
 		return false
 	}
@@ -116,16 +126,16 @@ func endsPath(info *types.Info, list []ast.Stmt) bool {
 	case *ast.ReturnStmt:
 		return true
 	case *ast.BranchStmt:
-		return s.Tok == token.CONTINUE
+		return orContinue && s.Tok == token.CONTINUE
 	case *ast.ExprStmt:
 		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
 		return ok && analysisutil.NoReturn(info, call)
 	case *ast.BlockStmt:
-		return endsPath(info, s.List)
+		return endsPath(info, s.List, orContinue)
 	case *ast.LabeledStmt:
-		return endsPath(info, []ast.Stmt{s.Stmt})
+		return endsPath(info, []ast.Stmt{s.Stmt}, orContinue)
 	case *ast.IfStmt:
-		return s.Else != nil && endsPath(info, s.Body.List) && endsPath(info, []ast.Stmt{s.Else})
+		return s.Else != nil && endsPath(info, s.Body.List, orContinue) && endsPath(info, []ast.Stmt{s.Else}, orContinue)
 	}
 	return false
 }

@@ -134,10 +134,10 @@ func callsCapturedCancel(info *types.Info, in *ctxinfo.Info, lit ast.Node) bool 
 			return !found
 		}
 		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-		if !ok {
+		if !ok || !in.IsCancelCall(call) {
 			return true
 		}
-		if v, ok := info.Uses[id].(*types.Var); ok && in.IsCancelFunc(v.Type()) && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
+		if v, ok := info.Uses[id].(*types.Var); ok && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
 			found = true
 		}
 		return !found

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -77,7 +76,7 @@ func isTimerC(info *types.Info, sel *ast.SelectorExpr) bool {
 // provider's body, that checks a context itself on every turn (a
 // ctx.Err() test, a select or receive on ctx.Done()) or a stop channel of
 // its own (a select case that receives from a channel other than a
-// timer's and returns): the pause between turns of a retry or pacing
+// timer's and leaves the function): the pause between turns of a retry or pacing
 // loop, which delays the loop's end by one wait at most.
 func inCheckingLoop(in *ctxinfo.Info, cur inspector.Cursor, provider ast.Node) bool {
 	for a := range cur.Enclosing() {
@@ -102,7 +101,7 @@ func inCheckingLoop(in *ctxinfo.Info, cur inspector.Cursor, provider ast.Node) b
 
 // checksStop reports whether n, outside the func literals in it, calls
 // Done or Err on a context, or has a select with a case that receives
-// from a channel other than a timer's and returns.
+// from a channel other than a timer's and leaves the function.
 func checksStop(in *ctxinfo.Info, n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
@@ -110,7 +109,7 @@ func checksStop(in *ctxinfo.Info, n ast.Node) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.CommClause:
-			if ch := ctxinfo.RecvChan(m.Comm); ch != nil && !isTimerChan(in.TypesInfo, ch) && slices.ContainsFunc(m.Body, isReturn) {
+			if ch := ctxinfo.RecvChan(m.Comm); ch != nil && !isTimerChan(in.TypesInfo, ch) && in.LeavesFunc(m.Body) {
 				found = true
 			}
 		case *ast.CallExpr:
@@ -123,11 +122,6 @@ func checksStop(in *ctxinfo.Info, n ast.Node) bool {
 		return !found
 	})
 	return found
-}
-
-func isReturn(st ast.Stmt) bool {
-	_, ok := st.(*ast.ReturnStmt)
-	return ok
 }
 
 // inWatchingSelect reports whether the receive at cur is a case of a

@@ -70,10 +70,8 @@ func (c *checker) checkStopped(cur inspector.Cursor) {
 	if fn == nil {
 		return
 	}
-	for r := range fn.Sig.Results().Variables() {
-		if r == v {
-			return // a named result: returned
-		}
+	if fn.IsResult(v) {
+		return // a named result: returned
 	}
 	var errVar types.Object
 	if e, ok := errLhs.(*ast.Ident); ok && e.Name != "_" {
