@@ -356,9 +356,13 @@
 //     unless -include-tests is set. Without it, test files are not looked
 //     at for stores and reads of other fields either, so the findings in a
 //     package's other files do not depend on its tests;
+//   - dead code: an unexported type of the package scope that nothing in
+//     the package refers to and whose context fields are never set nor
+//     read keeps no context (an exported one may be used elsewhere, and is
+//     reported);
 //   - types named by -allow.
 //
-// The last six hold for per-request contexts too.
+// The last seven hold for per-request contexts too.
 //
 //	// GOOD: the cache owns the lifetime it keeps, and ends it
 //	type cache struct {

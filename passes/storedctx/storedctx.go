@@ -97,7 +97,8 @@ type state struct {
 	lent         map[*ctxinfo.Func]bool          // functions whose ctx is, at every call, a lifetime lent by its owner
 	lifeFns      map[*ctxinfo.Func]bool          // functions whose ctx is a process or manager lifetime
 
-	ifaces     []*types.Interface // non-empty interfaces of the package and its imports
+	ifaces     []*types.Interface       // non-empty interfaces of the package and its imports
+	referred   map[*types.TypeName]bool // owners' type names referred to in the package (computed on demand)
 	ifacesDone bool
 }
 
@@ -171,6 +172,9 @@ func (s *state) report() {
 			for _, fd := range o.fields {
 				quiet[fd] = true
 			}
+			continue
+		}
+		if s.unused(o) {
 			continue
 		}
 		owns := s.ownsLifetime(o)

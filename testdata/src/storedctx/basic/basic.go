@@ -184,3 +184,25 @@ type conns[T any] struct {
 type ctxPools struct {
 	res *puddle.Resource[context.Context] // want `field res of ctxPools stores a pointer to a context`
 }
+
+// The types above are used, so that their fields count.
+var _ = []any{pair{}, containers{}, aliases{}, holder{}, scoped[context.Context]{}, holdsRing{}, ctxPools{}}
+
+// Dead code: an unexported type that nothing in the package refers to
+// keeps no context, whatever its fields are.
+type leftover struct {
+	ctx  context.Context // ok: the type is never used
+	name string
+}
+
+// Its nearest neighbours are reported: an exported type may be used by
+// other packages, and a used one by this package.
+type Leftover struct {
+	ctx context.Context // want `field ctx of Leftover stores a context`
+}
+
+type used struct {
+	ctx context.Context // want `field ctx of used stores a context`
+}
+
+func makeUsed() *used { return new(used) }
