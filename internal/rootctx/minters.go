@@ -368,7 +368,7 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 		}
 		switch {
 		case isRoot:
-			if !m.in.DeliberateRoot(c) && !m.recordsTelemetry(c) {
+			if !m.in.DeliberateRoot(c) && !m.recordsTelemetry(c, fn) {
 				n.roots = append(n.roots, &Root{Name: name, In: Hop{Fn: fn.Obj}, Pos: call.Pos(), call: call, cur: c})
 			}
 		default:
@@ -424,32 +424,101 @@ func (m *minters) onlyKept(id *ast.Ident, fn *ctxinfo.Func) bool {
 // MetricPath is the import path of OpenTelemetry's metric API.
 const MetricPath = "go.opentelemetry.io/otel/metric"
 
-// recordsTelemetry reports whether the root context at cur is the context
-// argument of a call that uses it only for what it carries, to record
-// telemetry: an OpenTelemetry instrument's Add or Record
+// OpenCensus's stats and tag packages.
+const (
+	censusStats = "go.opencensus.io/stats"
+	censusTag   = "go.opencensus.io/tag"
+)
+
+// recordsTelemetry reports whether the root context at cur, in fn, is
+// used only for what it carries, to record telemetry: it is the context
+// argument of an OpenTelemetry instrument's Add or Record
 // (counter.Add(context.Background(), 1)), which links exemplars to a
-// trace; a log/slog Handler's Enabled or Handle, or a slog.Logger's Log,
-// LogAttrs or *Context method, which hand it to the handler (a logger
-// wrapper without Context variants, as slog.Logger.Info itself makes a
-// context.Background()). A ctx-less helper that records so (often behind
+// trace; of a log/slog Handler's Enabled or Handle, or a slog.Logger's
+// Log, LogAttrs or *Context method, which hand it to the handler (a
+// logger wrapper without Context variants, as slog.Logger.Info itself
+// makes a context.Background()); or of OpenCensus's stats.Record and its
+// variants, which read its tags. It may get there through a local
+// variable whose every use is such an argument, and through OpenCensus's
+// tag.New, which adds tags for such a call (ctx, _ := tag.New(ctx, ...);
+// stats.Record(ctx, m)). A ctx-less helper that records so (often behind
 // a recorder interface whose other implementations need no context) is
 // left alone. Where a ctx is in scope, the call is reported as any other.
-func (m *minters) recordsTelemetry(cur inspector.Cursor) bool {
+func (m *minters) recordsTelemetry(cur inspector.Cursor, fn *ctxinfo.Func) bool {
+	return m.onlyTelemetry(cur, fn, map[*types.Var]bool{})
+}
+
+// onlyTelemetry reports whether the context the expression at cur yields
+// is used, in fn, only to record telemetry (recordsTelemetry); seen holds
+// the variables already followed.
+func (m *minters) onlyTelemetry(cur inspector.Cursor, fn *ctxinfo.Func, seen map[*types.Var]bool) bool {
 	up := analysisutil.Unparen(cur)
-	if k, i := up.ParentEdge(); k != edge.CallExpr_Args || i != 0 {
-		return false
+	switch k, i := up.ParentEdge(); k {
+	case edge.CallExpr_Args:
+		if i != 0 {
+			return false
+		}
+		callee := analysisutil.Callee(m.pass.TypesInfo, up.Parent().Node().(*ast.CallExpr))
+		switch {
+		case callee == nil || callee.Pkg() == nil:
+			return false
+		case recordsWith(callee):
+			return true
+		case callee.Pkg().Path() == censusTag && callee.Name() == "New" && callee.Signature().Recv() == nil:
+			return m.onlyTelemetry(up.Parent(), fn, seen) // the tagged context it returns
+		}
+	case edge.AssignStmt_Rhs:
+		as := up.Parent().Node().(*ast.AssignStmt)
+		j := i
+		if len(as.Rhs) != len(as.Lhs) {
+			j = 0 // ctx, err := tag.New(...): the context is the first result
+		}
+		id, ok := ast.Unparen(as.Lhs[j]).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, _ := m.pass.TypesInfo.ObjectOf(id).(*types.Var)
+		if v == nil || v.Pos() < fn.Node.Pos() || v.Pos() >= fn.Node.End() {
+			return false // not a local variable of fn
+		}
+		if seen[v] {
+			return true
+		}
+		seen[v] = true
+		uses := 0
+		for c := range fn.Cur.Preorder((*ast.Ident)(nil)) {
+			if m.pass.TypesInfo.Uses[c.Node().(*ast.Ident)] != v {
+				continue
+			}
+			if k, _ := c.ParentEdge(); k == edge.AssignStmt_Lhs {
+				continue // assigned, not used
+			}
+			if !m.onlyTelemetry(c, fn, seen) {
+				return false
+			}
+			uses++
+		}
+		return uses > 0
 	}
-	fn := analysisutil.Callee(m.pass.TypesInfo, up.Parent().Node().(*ast.CallExpr))
-	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() == nil {
-		return false
-	}
+	return false
+}
+
+// recordsWith reports whether fn only records telemetry with the context
+// it is given as its first argument (recordsTelemetry).
+func recordsWith(fn *types.Func) bool {
+	method := fn.Signature().Recv() != nil
 	switch fn.Pkg().Path() {
 	case MetricPath:
-		return fn.Name() == "Add" || fn.Name() == "Record"
+		return method && (fn.Name() == "Add" || fn.Name() == "Record")
 	case "log/slog":
 		switch fn.Name() {
 		case "Enabled", "Handle", "Log", "LogAttrs", "DebugContext", "InfoContext", "WarnContext", "ErrorContext":
-			return true
+			return method
+		}
+	case censusStats:
+		switch fn.Name() {
+		case "Record", "RecordWithTags", "RecordWithOptions":
+			return !method
 		}
 	}
 	return false

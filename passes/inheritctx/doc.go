@@ -79,7 +79,11 @@
 // exemplars to a trace, and a log/slog Handler's Enabled or Handle or a
 // slog.Logger's Log, LogAttrs or *Context method (a logger wrapper
 // without Context variants, as slog.Logger.Info itself uses
-// context.Background()). Such helpers often sit behind a recorder
+// context.Background()), or OpenCensus's stats.Record and its variants,
+// which read only its tags; also through local variables whose every
+// use is such an argument, and through OpenCensus's tag.New, which adds
+// those tags (ctx, _ := tag.New(context.Background(), ...);
+// stats.Record(ctx, m)). Such helpers often sit behind a recorder
 // interface whose other implementations need no context; with a ctx in
 // scope, the same call is reported, as any root context. A call that carries //nolint:contextcheck (at its end or
 // alone on the line above), the directive of golangci-lint's

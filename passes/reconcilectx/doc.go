@@ -64,7 +64,9 @@
 // first caller's check reports it. A context factory (a ctx-less helper
 // returning context.WithTimeout(context.Background(), d) and its cancel)
 // counts where the caller defers the cancel and does its own work with
-// the context (see inheritctx). With -cross-package, helpers in other
+// the context (see inheritctx). A helper's root context used only to
+// record telemetry (stats.Record, an instrument's Add) is left alone,
+// as in inheritctx. With -cross-package, helpers in other
 // packages of the module are followed too, and their roots are reported at
 // the first call that reaches them.
 //

@@ -146,8 +146,9 @@
 // os.Exit, log.Fatal, klog's Fatal and Exit, runtime.Goexit and
 // testing's Fatal, FailNow and Skip end a path.
 //
-// Left alone: paths on which the creation's error is not nil, or the
-// watch is nil; a path that leaves a range over the watch's channel when
+// Left alone: paths on which the creation's error is not nil (until the
+// error variable is set again: if err = print(ev); err != nil tells
+// nothing of the watch), or the watch is nil; a path that leaves a range over the watch's channel when
 // the channel closes (for ev := range w.ResultChan() run to its end: the
 // watch has ended, and client-go's watchers stop themselves as they
 // close it; a break out of the range still leaves it open); a deferred

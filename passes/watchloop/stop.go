@@ -186,6 +186,9 @@ func (c *checker) findLeak(g *cfg.CFG, creation ast.Node, v *types.Var, errVar t
 		return i < len(list) && list[i] < n.End()
 	}
 	errCases := c.errSwitchCases(fn.Body, errVar)
+	// Once the error variable is set again (if err = print(ev); err !=
+	// nil), its checks no longer tell whether the watch was made.
+	errSets := c.assignments(fn.Body, errVar, creation)
 	var start *cfg.Block
 	startIdx := -1
 	for _, b := range g.Blocks {
@@ -199,11 +202,16 @@ func (c *checker) findLeak(g *cfg.CFG, creation ast.Node, v *types.Var, errVar t
 		return leak{}, false
 	}
 	type item struct {
-		b *cfg.Block
-		i int
+		b       *cfg.Block
+		i       int
+		errGone bool // errVar was set again on the way: its checks say nothing of the watch
 	}
-	stack := []item{{start, startIdx + 1}}
-	seen := map[*cfg.Block]bool{}
+	type visit struct {
+		b       *cfg.Block
+		errGone bool
+	}
+	stack := []item{{start, startIdx + 1, false}}
+	seen := map[visit]bool{}
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -212,6 +220,9 @@ func (c *checker) findLeak(g *cfg.CFG, creation ast.Node, v *types.Var, errVar t
 			if in(uses, n) {
 				stopped = true
 				break
+			}
+			if in(errSets, n) {
+				it.errGone = true
 			}
 			if n == creation {
 				return leak{pos: n.Pos(), what: "the loop creates it again before the old one is stopped", short: "created again here"}, true
@@ -226,11 +237,13 @@ func (c *checker) findLeak(g *cfg.CFG, creation ast.Node, v *types.Var, errVar t
 		succs := it.b.Succs
 		if len(it.b.Nodes) > 0 && len(succs) == 2 {
 			last := it.b.Nodes[len(it.b.Nodes)-1]
-			switch c.nilCheck(last, errVar) {
-			case token.NEQ:
-				succs = succs[1:] // err != nil: no watch on the then branch
-			case token.EQL:
-				succs = succs[:1]
+			if !it.errGone {
+				switch c.nilCheck(last, errVar) {
+				case token.NEQ:
+					succs = succs[1:] // err != nil: no watch on the then branch
+				case token.EQL:
+					succs = succs[:1]
+				}
 			}
 			switch c.nilCheck(last, v) {
 			case token.NEQ:
@@ -238,7 +251,7 @@ func (c *checker) findLeak(g *cfg.CFG, creation ast.Node, v *types.Var, errVar t
 			case token.EQL:
 				succs = succs[1:]
 			}
-			if isNil, ok := errCases[last]; ok {
+			if isNil, ok := errCases[last]; ok && !it.errGone {
 				if isNil {
 					succs = succs[:1] // switch err { case nil: ...
 				} else {
@@ -269,13 +282,40 @@ func (c *checker) findLeak(g *cfg.CFG, creation ast.Node, v *types.Var, errVar t
 			if it.b.Kind == cfg.KindRangeLoop && s.Kind == cfg.KindRangeDone && c.rangesOver(it.b.Stmt, v) {
 				continue // the range over its channel ends there once the watch has ended (a break does not)
 			}
-			if !seen[s] {
-				seen[s] = true
-				stack = append(stack, item{s, 0})
+			if k := (visit{s, it.errGone}); !seen[k] {
+				seen[k] = true
+				stack = append(stack, item{s, 0, it.errGone})
 			}
 		}
 	}
 	return leak{}, false
+}
+
+// assignments returns the positions of the statements of body, outside
+// func literals, other than creation, that assign the variable obj.
+func (c *checker) assignments(body *ast.BlockStmt, obj types.Object, creation ast.Node) []token.Pos {
+	var out []token.Pos
+	if obj == nil {
+		return nil
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if n == creation {
+				return true
+			}
+			for _, l := range n.Lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok && c.pass.TypesInfo.ObjectOf(id) == obj {
+					out = append(out, n.Pos())
+					break
+				}
+			}
+		}
+		return true
+	})
+	return out // in source order, as in() needs
 }
 
 // rangesOver reports whether stmt is a range over the result channel of

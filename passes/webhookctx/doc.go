@@ -153,7 +153,9 @@
 // A context factory (a ctx-less helper returning
 // context.WithTimeout(context.Background(), d) and its cancel) counts
 // where the caller defers the cancel and does its own work with the
-// context (see inheritctx).
+// context (see inheritctx). A helper's root context used only to
+// record telemetry (stats.Record, an instrument's Add) is left alone,
+// as in inheritctx.
 //
 // # Goroutines and deferred calls
 //

@@ -5,6 +5,8 @@ import (
 	"log/slog"
 	"time"
 
+	"go.opencensus.io/stats"
+	"go.opencensus.io/tag"
 	"go.opentelemetry.io/otel/metric"
 )
 
@@ -62,4 +64,60 @@ func (r *recorder) Fail(ctx context.Context, l *logWrapper) {
 // Reported: with a ctx in scope, the fix is at hand.
 func (r *recorder) FailDirect(ctx context.Context) {
 	slog.Default().ErrorContext(context.Background(), "failed") // want `^context.Background\(\) replaces ctx, the context FailDirect receives; use ctx$`
+}
+
+// OpenCensus: stats.Record reads only the tags of its context, which
+// tag.New adds. A ctx-less helper recording so is left alone, through
+// local variables too.
+var (
+	reconciles = stats.Int64("reconciles", "", "1")
+	kindKey    = tag.MustNewKey("kind")
+)
+
+func recordReconcile() { stats.Record(context.Background(), reconciles.M(1)) }
+
+func recordKind(kind string, tagged bool) {
+	ctx := context.Background()
+	if tagged {
+		ctx, _ = tag.New(ctx, tag.Insert(kindKey, kind))
+	}
+	stats.Record(ctx, reconciles.M(1))
+}
+
+func recordTagged(kind string) {
+	ctx, _ := tag.New(context.TODO(), tag.Insert(kindKey, kind))
+	ctx, _ = tag.New(ctx, tag.Upsert(kindKey, kind))
+	_ = stats.RecordWithTags(ctx, nil, reconciles.M(1))
+}
+
+// ok: reached from a function with a ctx, the helpers are left alone.
+func (r *recorder) Reconcile(ctx context.Context, kind string) {
+	recordReconcile()
+	recordKind(kind, true)
+	recordTagged(kind)
+}
+
+// Reported: the tagged root context is also used for work.
+func recordAndPush(c *Client, kind string) {
+	ctx, _ := tag.New(context.Background(), tag.Insert(kindKey, kind)) // want `^context.Background\(\) in recordAndPush, which recorder.ReconcilePush calls without its ctx`
+	stats.Record(ctx, reconciles.M(1))
+	_ = c.push(ctx)
+}
+
+func (r *recorder) ReconcilePush(ctx context.Context, c *Client, kind string) {
+	recordAndPush(c, kind)
+}
+
+// Reported: a context handed to a function that is no recorder.
+func recordElsewhere(c *Client) {
+	ctx := context.Background() // want `^context.Background\(\) in recordElsewhere, which recorder.ReconcileElsewhere calls without its ctx`
+	stats.Record(ctx, reconciles.M(1))
+	go func() { _ = c.push(ctx) }()
+}
+
+func (r *recorder) ReconcileElsewhere(ctx context.Context, c *Client) { recordElsewhere(c) }
+
+// Reported: with a ctx in scope, the fix is at hand.
+func (r *recorder) ReconcileDirect(ctx context.Context) {
+	stats.Record(context.Background(), reconciles.M(1)) // want `^context.Background\(\) replaces ctx, the context ReconcileDirect receives; use ctx$`
 }
