@@ -385,7 +385,9 @@ func (s *Spec) reportCtxless(pass *analysis.Pass, opts Options) {
 		}
 		ctx, safe := in.CtxAt(sc.Provider, call.Pos())
 		advice := "use " + o.suggest(ctxOr(ctx, sc), len(call.Args))
-		if ctx == "" && sc.Owner != ctxinfo.HTTP && sc.Owner != ctxinfo.Admission {
+		if _, name, use := unnamedSourceAdvice(sc.Provider); ctx == "" && name != "" {
+			advice = "name the parameter " + name + " and use " + o.suggest(use, len(call.Args))
+		} else if ctx == "" && sc.Owner != ctxinfo.HTTP && sc.Owner != ctxinfo.Admission {
 			advice = "name the parameter ctx and " + advice
 		}
 		d := analysis.Diagnostic{

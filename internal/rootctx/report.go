@@ -210,6 +210,43 @@ const (
 	testName = "t"
 )
 
+// unnamedSource returns the parameter of p that its context comes from
+// (its ctx, else its request, else its *testing.T) when that parameter
+// has no usable name; or nil.
+func unnamedSource(p *ctxinfo.Func) *ctxinfo.Param {
+	switch {
+	case p.Ctx != nil:
+		if !p.Ctx.Named() {
+			return p.Ctx
+		}
+	case p.Req != nil:
+		if !p.Req.Named() {
+			return p.Req
+		}
+	case p.T != nil && !p.T.Named():
+		return p.T
+	}
+	return nil
+}
+
+// unnamedSourceAdvice returns p's unnamed source parameter
+// (unnamedSource), the name to give it and the context expression to
+// write once it has that name: ctx; r.Context(); t.Context().
+func unnamedSourceAdvice(p *ctxinfo.Func) (param *ctxinfo.Param, name, use string) {
+	param = unnamedSource(p)
+	switch {
+	case param == nil:
+		return nil, "", ""
+	case param == p.Ctx:
+		return param, ctxName, ctxName
+	case param == p.Req && p.Restful:
+		return param, reqName, reqName + ".Request.Context()"
+	case param == p.Req:
+		return param, reqName, reqName + ".Context()"
+	}
+	return param, testName, testName + ".Context()"
+}
+
 func newFixer(pass *analysis.Pass, res *Result, f *Finding) *fixer {
 	x := &fixer{pass: pass, f: f}
 	p := f.Scope.Provider
@@ -223,16 +260,8 @@ func newFixer(pass *analysis.Pass, res *Result, f *Finding) *fixer {
 	case inGroup:
 		x.use, x.group, x.ctxVar = inner.Name(), true, inner.Var
 		x.ok = res.Info.Resolves(f.Call.Pos(), x.use, inner.Var)
-	case p.Ctx != nil && !p.Ctx.Named():
-		x.blank, x.name, x.use = p.Ctx, ctxName, ctxName
-	case p.Ctx == nil && p.Req != nil && !p.Req.Named():
-		x.blank, x.name, x.use = p.Req, reqName, reqName+".Context()"
-		if p.Restful {
-			x.use = reqName + ".Request.Context()"
-		}
-	case p.Ctx == nil && p.Req == nil && !p.T.Named():
-		x.blank, x.name, x.use = p.T, testName, testName+".Context()"
-
+	case unnamedSource(p) != nil:
+		x.blank, x.name, x.use = unnamedSourceAdvice(p)
 	default:
 		x.use, x.ok = res.Info.CtxAt(p, f.Call.Pos())
 	}

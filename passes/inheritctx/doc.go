@@ -40,7 +40,9 @@
 //	}
 //
 // The suggested fix replaces the call with the context in scope, naming
-// the parameter ctx first when it is unnamed or _. A statement that only
+// the parameter ctx first when it is unnamed or _ (a request parameter
+// is named r, and r.Context() used, as in a health check's func(_
+// *http.Request) error; a *testing.T, t). A statement that only
 // reassigns the ctx in scope (ctx = context.Background()) is deleted
 // instead, never left as ctx = ctx, which go vet rejects; when the call is
 // one pair of several (ctx, n = context.Background(), 1) there is no fix.

@@ -117,3 +117,26 @@ func (s *store) fetchBoth(ctx context.Context, c *http.Client, url string) error
 	_, err := c.Do(req)
 	return err
 }
+
+// A readiness check of the request-taking shape (healthz.Checker's) that
+// discards its request: name it, and use its context.
+func probe(_ *http.Request) error {
+	req, err := http.NewRequest("GET", "http://localhost/healthz", nil) // want `^http.NewRequest cannot carry .*; name the parameter r and use http.NewRequestWithContext\(r.Context\(\), ...\)$`
+	if err != nil {
+		return err
+	}
+	_, err = http.DefaultClient.Do(req)
+	return err
+}
+
+var _ = probe
+
+// ok: the same check with its request named uses its context.
+func probeNamed(r *http.Request) error {
+	req, err := http.NewRequestWithContext(r.Context(), "GET", "http://localhost/healthz", nil)
+	if err != nil {
+		return err
+	}
+	_, err = http.DefaultClient.Do(req)
+	return err
+}
