@@ -388,7 +388,11 @@
 // context.Background() given to an oauth2 client or token source
 // (oauth2.NewClient, Config.Client, Config.TokenSource, the
 // golang.org/x/oauth2/google credential finders), which keeps it for
-// every later token fetch; context.Background() as the parent of a
+// every later token fetch, or to a controller-runtime source's Start
+// (source.Source, SyncingSource, Kind, Informer, Channel), which watches
+// until it ends (a Reconcile starting a watch on a kind it meets), also
+// through functions of the package whose ctx parameter only goes to
+// those (t.start(ctx) over t.src.Start(ctx, queue)); context.Background() as the parent of a
 // context type of the package's own (a values-only context built to
 // detach); comparisons such as ctx != context.Background();
 // context.WithoutCancel(ctx); and helpers that return the context they

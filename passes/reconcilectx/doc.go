@@ -252,7 +252,9 @@
 // wait.Group.Start or sync.WaitGroup.Go, a predicate filter or an
 // informer's event handler, a variable only those use), reported with
 // -report-detached; context.Background() given to an oauth2 client or
-// token source, which keeps it for later token fetches; and the other
+// token source, which keeps it for later token fetches, or to a
+// source's Start, which watches until it ends (directly or through a
+// wrapper of the package); and the other
 // silent cases of inheritctx.
 //
 // In _test.go files, unless -include-tests (the ctxlint command's
