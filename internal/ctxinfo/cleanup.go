@@ -24,11 +24,16 @@ import (
 // assigned again, whose every use is a call of it that runs once that
 // function fails or returns (see cleanUpCall).
 func (in *Info) cleanUpBinding(lit inspector.Cursor) ast.Stmt {
-	if st, ok := in.cleanUps[lit.Node()]; ok {
+	in.cleanUpsMu.Lock()
+	st, ok := in.cleanUps[lit.Node()]
+	in.cleanUpsMu.Unlock()
+	if ok {
 		return st
 	}
-	st := in.findCleanUpBinding(lit)
+	st = in.findCleanUpBinding(lit)
+	in.cleanUpsMu.Lock()
 	in.cleanUps[lit.Node()] = st
+	in.cleanUpsMu.Unlock()
 	return st
 }
 

@@ -15,6 +15,7 @@ import (
 	"go/types"
 	"reflect"
 	"slices"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -181,7 +182,11 @@ type Info struct {
 	funcs map[ast.Node]*Func
 	decls map[*types.Func]*Func
 
-	cleanUps map[ast.Node]ast.Stmt // func literal → its clean-up binding or nil, once worked out
+	// cleanUps maps a func literal to its clean-up binding or nil, once
+	// worked out. The checks that share an Info may run at once, so it is
+	// guarded by cleanUpsMu.
+	cleanUps   map[ast.Node]ast.Stmt
+	cleanUpsMu sync.Mutex
 }
 
 // Package returns the package with the given import path if the package
