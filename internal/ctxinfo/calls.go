@@ -73,7 +73,7 @@ func (in *Info) RequestGivenContext(cur inspector.Cursor) bool {
 	if v == nil || v.Pkg() == nil || !ok || v.Parent() == v.Pkg().Scope() {
 		return false
 	}
-	for use := range in.usesOf(body, v) {
+	for use := range in.UsesOf(body, v) {
 		sel, ok := analysisutil.Unparen(use).Parent().Node().(*ast.SelectorExpr)
 		if !ok {
 			continue

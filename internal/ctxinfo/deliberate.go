@@ -182,7 +182,7 @@ func (in *Info) shutdownOnly(cur inspector.Cursor, derived ast.Expr, cancel *typ
 		return false
 	}
 	uses := 0
-	for use := range in.usesOf(body, v) {
+	for use := range in.UsesOf(body, v) {
 		if !in.servesEnding(use, v, fns[0].Node) {
 			return false
 		}
@@ -201,7 +201,7 @@ func (in *Info) servesEnding(cur inspector.Cursor, v *types.Var, stop ast.Node) 
 // deferredCall reports whether body calls the function held by v in a
 // deferred call (defer cancel()).
 func (in *Info) deferredCall(body inspector.Cursor, v *types.Var) bool {
-	for use := range in.usesOf(body, v) {
+	for use := range in.UsesOf(body, v) {
 		if k, _ := analysisutil.Unparen(use).ParentEdge(); k == edge.CallExpr_Fun && inDefer(use, v) {
 			return true
 		}
@@ -287,8 +287,8 @@ func outermostFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
 	return body, body.Valid()
 }
 
-// usesOf yields the identifiers in body that refer to v.
-func (in *Info) usesOf(body inspector.Cursor, v *types.Var) iter.Seq[inspector.Cursor] {
+// UsesOf yields the identifiers in body that refer to v.
+func (in *Info) UsesOf(body inspector.Cursor, v *types.Var) iter.Seq[inspector.Cursor] {
 	return func(yield func(inspector.Cursor) bool) {
 		for id := range body.Preorder((*ast.Ident)(nil)) {
 			if in.TypesInfo.Uses[id.Node().(*ast.Ident)] == v && !yield(id) {
@@ -326,7 +326,7 @@ const maxEscapeDepth = 4
 // that itself leaves.
 func (e *escaper) escapes(v *types.Var, depth int) bool {
 	in, body := e.in, e.body
-	for id := range in.usesOf(body, v) {
+	for id := range in.UsesOf(body, v) {
 		if k, _ := analysisutil.Unparen(id).ParentEdge(); k == edge.CallExpr_Fun {
 			// v() inside a goroutine ends the lifetime from elsewhere,
 			// and so does v() inside a closure that leaves. Only those
@@ -435,7 +435,7 @@ func (in *Info) KeepsForOwnWork(cur inspector.Cursor) bool {
 	if v == nil || w == nil || !ok || len(fns) == 0 || !in.deferredCall(body, v) {
 		return false
 	}
-	for use := range in.usesOf(body, w) {
+	for use := range in.UsesOf(body, w) {
 		if use.Node().Pos() > cur.Node().End() && !in.servesEnding(use, w, fns[0].Node) {
 			return true // work done with it after the call
 		}

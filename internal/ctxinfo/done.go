@@ -312,7 +312,7 @@ func (in *Info) doneWhenRun(cur inspector.Cursor, stop ast.Node, depth int) bool
 // in body is a call of it for which ok holds, and there is one at least.
 func (in *Info) onlyCalled(body inspector.Cursor, v *types.Var, ok func(call inspector.Cursor) bool) bool {
 	calls := 0
-	for use := range in.usesOf(body, v) {
+	for use := range in.UsesOf(body, v) {
 		u := analysisutil.Unparen(use)
 		if k, _ := u.ParentEdge(); k != edge.CallExpr_Fun || !ok(u.Parent()) {
 			return false

@@ -74,7 +74,7 @@ func (in *Info) keptByCallee(cur inspector.Cursor) bool {
 		return false
 	}
 	uses := 0
-	for use := range in.usesOf(body, v) {
+	for use := range in.UsesOf(body, v) {
 		if _, kept := in.keptAt(use); !kept {
 			return false
 		}
@@ -125,7 +125,7 @@ func (in *Info) handsOn(fn *types.Func, depth int) bool {
 		return false
 	}
 	uses := 0
-	for use := range in.usesOf(d.Cur, d.Ctx.Var) {
+	for use := range in.UsesOf(d.Cur, d.Ctx.Var) {
 		if _, kept := in.keptAtDepth(use, depth+1); !kept {
 			return false
 		}

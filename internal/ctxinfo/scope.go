@@ -224,7 +224,7 @@ func (in *Info) detachedUses(cur inspector.Cursor, provides func(*Func) bool) (a
 		return nil, OnGoroutine
 	}
 	var first Scope
-	for use := range in.usesOf(body, v) {
+	for use := range in.UsesOf(body, v) {
 		d := in.scopeAt(use, provides)
 		if d.Detached == nil {
 			return nil, OnGoroutine

@@ -407,10 +407,7 @@ func (m *minters) onlyKept(id *ast.Ident, fn *ctxinfo.Func) bool {
 		return false
 	}
 	n := 0
-	for c := range fn.Cur.Preorder((*ast.Ident)(nil)) {
-		if m.pass.TypesInfo.Uses[c.Node().(*ast.Ident)] != v {
-			continue
-		}
+	for c := range m.in.UsesOf(fn.Cur, v) {
 		switch analysisutil.Unparen(c).ParentEdgeKind() {
 		case edge.CompositeLit_Elts, edge.KeyValueExpr_Value, edge.ReturnStmt_Results, edge.SendStmt_Value:
 			n++
@@ -486,10 +483,7 @@ func (m *minters) onlyTelemetry(cur inspector.Cursor, fn *ctxinfo.Func, seen map
 		}
 		seen[v] = true
 		uses := 0
-		for c := range fn.Cur.Preorder((*ast.Ident)(nil)) {
-			if m.pass.TypesInfo.Uses[c.Node().(*ast.Ident)] != v {
-				continue
-			}
+		for c := range m.in.UsesOf(fn.Cur, v) {
 			if k, _ := c.ParentEdge(); k == edge.AssignStmt_Lhs {
 				continue // assigned, not used
 			}
