@@ -152,14 +152,21 @@ const ClientPath = "sigs.k8s.io/controller-runtime/pkg/client"
 // later as a callback, in code that runs after the caller has returned:
 // controller-runtime's predicate.NewPredicateFuncs and
 // NewTypedPredicateFuncs, whose filter runs for every event the
-// controller sees, and client.FieldIndexer's IndexField (a cache's too),
-// whose extractor runs for every object the cache indexes. Such a
-// callback's signature has no ctx; the caller's is not the context of
-// that work.
+// controller sees, client.FieldIndexer's IndexField (a cache's too),
+// whose extractor runs for every object the cache indexes, time.AfterFunc,
+// whose func runs on its own goroutine once the timer fires, and
+// robfig/cron's AddFunc, whose job runs on the scheduler's goroutine at
+// every time its schedule names. Such a callback's signature has no ctx;
+// the caller's is not the context of that work.
 func KeepsForLater(fn *types.Func) bool {
 	return analysisutil.IsPkgFunc(fn, PredicatePath, "NewPredicateFuncs", "NewTypedPredicateFuncs") ||
-		analysisutil.IsMethod(fn, ClientPath, "FieldIndexer", "IndexField")
+		analysisutil.IsMethod(fn, ClientPath, "FieldIndexer", "IndexField") ||
+		analysisutil.IsPkgFunc(fn, "time", "AfterFunc") ||
+		analysisutil.IsMethod(fn, CronPath, "Cron", "AddFunc")
 }
+
+// CronPath is the import path of robfig/cron, version 3.
+const CronPath = "github.com/robfig/cron/v3"
 
 // CachePath is the import path of client-go's cache package.
 const CachePath = "k8s.io/client-go/tools/cache"

@@ -110,15 +110,21 @@ func (s *Spec) Report(pass *analysis.Pass, opts Options) {
 // root is in that file: Ginkgo suite helpers on a fake or envtest
 // client). A root context made where a ctx is in scope (a SpecContext, a
 // func(ctx context.Context)) is reported in tests too, and so is every
-// helper root in other files, test support packages included.
+// helper root in other files, test support packages included. So is, in
+// a _test.go file, a root context in a method that leaves its ctx
+// parameter blank or unnamed: a test fake of an interface, which says by
+// its signature that it ignores the context it is given.
 func InTests(pass *analysis.Pass, f *Finding) bool {
 	if f.Test {
 		return true
 	}
-	if f.Site == nil || !f.Site.Root.Local() {
+	if !analysisutil.InTestFile(pass.Fset, f.Call.Pos()) {
 		return false
 	}
-	return analysisutil.InTestFile(pass.Fset, f.Call.Pos())
+	if p := f.Scope.Provider; p != nil && p.Ctx != nil && !p.Ctx.Named() && p.Obj != nil && p.Sig.Recv() != nil {
+		return true
+	}
+	return f.Site != nil && f.Site.Root.Local()
 }
 
 // whose describes the context in scope: "ctx, the Reconcile's context".

@@ -3,6 +3,9 @@ package basic
 import (
 	"context"
 	"sync"
+	"time"
+
+	"github.com/robfig/cron/v3"
 
 	"k8s.io/client-go/tools/cache"
 	"sigs.k8s.io/controller-runtime/pkg/client"
@@ -116,4 +119,23 @@ func (c *Client) ListNow(ctx context.Context) error { return c.listNow() }
 func (c *Client) listNow() error {
 	list := func() error { return c.push(context.TODO()) } // want `^context.TODO\(\) in Client.listNow, which Client.ListNow calls without its ctx`
 	return list()
+}
+
+// ok: a cron job runs on the scheduler's goroutine at every time its
+// schedule names, long after the call that adds it has returned (a
+// Reconcile's ctx would be cancelled by then); so does a timer's func.
+func (c *Client) Schedule(ctx context.Context, cr *cron.Cron, spec string) error {
+	_, err := cr.AddFunc(spec, func() { _ = c.push(context.Background()) })
+	time.AfterFunc(time.Minute, func() { _ = c.push(context.TODO()) })
+	return err
+}
+
+// Reported: the root context made in the call that adds the job, not in
+// the job.
+func (c *Client) ScheduleNow(ctx context.Context, cr *cron.Cron, spec string) error {
+	_, err := cr.AddFunc(spec, func() {})
+	if err != nil {
+		return err
+	}
+	return c.push(context.Background()) // want `context.Background\(\) replaces ctx, the context ScheduleNow receives`
 }

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/robfig/cron/v3"
+
 	"k8s.io/apimachinery/pkg/util/wait"
 	"k8s.io/client-go/tools/cache"
 	"sigs.k8s.io/controller-runtime/pkg/client"
@@ -50,4 +52,12 @@ func serve(ctx context.Context, srv *http.Server) error {
 	defer cancel()
 	defer srv.Shutdown(sctx)
 	return srv.ListenAndServe()
+}
+
+// A job a cron scheduler runs later, and a timer's func.
+func scheduled(ctx context.Context, cr *cron.Cron) {
+	_, _ = cr.AddFunc("@every 1m", func() {
+		use(context.Background()) // want `^context.Background\(\) in a callback run later drops the values and trace of ctx, the context scheduled receives; use context.WithoutCancel\(ctx\)$`
+	})
+	time.AfterFunc(time.Second, func() { use(context.TODO()) }) // want `^context.TODO\(\) in a callback run later drops`
 }

@@ -55,3 +55,10 @@ func newWidget(t *testing.T) *Widget {
 func TestUnnamed(*testing.T) {
 	_ = k8sClient.Get(context.Background(), client.ObjectKey{Name: "d"}, &Widget{}) // want `context.Background\(\) replaces the test's context, which the function discards; name the parameter t and use t.Context\(\)`
 }
+
+// A test fake that leaves its ctx blank is reported with -include-tests.
+type fakeScheduler struct{}
+
+func (fakeScheduler) Schedule(_ context.Context, run func(context.Context)) {
+	run(context.TODO()) // want `context.TODO\(\) replaces the context Schedule receives, which the function discards; name the parameter ctx and use it`
+}

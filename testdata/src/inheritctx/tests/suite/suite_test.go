@@ -53,3 +53,21 @@ var _ = Describe("Widget", func() {
 func TestDirect(t *testing.T) {
 	_ = k8sClient.Get(context.Background(), client.ObjectKey{Name: "c"}, &Widget{})
 }
+
+// ok by default: a test fake that leaves the ctx its interface passes
+// blank runs the func it is given with a root context of its own.
+type fakeScheduler struct{}
+
+func (fakeScheduler) Schedule(_ context.Context, run func(context.Context)) { run(context.TODO()) }
+
+// Reported in tests too: a fake that names its ctx and does not pass it,
+// and a test helper that discards a ctx.
+type namedFake struct{}
+
+func (namedFake) Schedule(ctx context.Context, run func(context.Context)) {
+	run(context.TODO()) // want `context.TODO\(\) replaces ctx, the context Schedule receives; use ctx`
+}
+
+func scheduleNow(_ context.Context, run func(context.Context)) {
+	run(context.Background()) // want `context.Background\(\) replaces the context scheduleNow receives, which the function discards; name the parameter ctx and use it`
+}
