@@ -129,7 +129,9 @@
 // returns (controller-runtime's predicate.NewPredicateFuncs and
 // NewTypedPredicateFuncs, whose filter runs for each later event and has
 // no ctx; client.FieldIndexer's IndexField, whose extractor runs for each
-// object the cache indexes), for a func literal given as a field of a struct that keeps
+// object the cache indexes; time.AfterFunc; robfig/cron's AddFunc, whose
+// job runs on the scheduler's goroutine at each time its schedule names,
+// long after the Reconcile that adds it has returned), for a func literal given as a field of a struct that keeps
 // its funcs as such callbacks (client-go's cache.ResourceEventHandlerFuncs,
 // ResourceEventHandlerDetailedFuncs and FilteringResourceEventHandler,
 // controller-runtime's predicate.Funcs; reported as "in a callback run
@@ -341,7 +343,11 @@
 // is cancelled before the test's Cleanup functions run, so it is not a
 // mechanical replacement in helpers that cleanups call. Root contexts made where a ctx is in scope in a
 // test (a spec's ctx SpecContext, a func(ctx context.Context) given to
-// Eventually) are reported, with the fix naming that ctx. A test's t is
+// Eventually) are reported, with the fix naming that ctx, except in a
+// method that leaves its ctx parameter blank or unnamed (func (f
+// fakeScheduler) Schedule(_ context.Context, run func(context.Context)) {
+// run(context.TODO()) }): a test fake of an interface, whose signature
+// says it ignores the context it is given. A test's t is
 // not a ctx its callees should have been given: helpers reached only from
 // a t are not followed.
 //
