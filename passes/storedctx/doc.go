@@ -189,7 +189,11 @@
 // later work through the field runs with a context that may already be
 // cancelled, or that no caller can cancel. A context put in an exported
 // field of another package's struct (a bundle, see What is left alone) is
-// reported where it is put, when the value may keep it beyond its call.
+// reported where it is put, when the value may keep it beyond its call;
+// so is a call of another package's exported constructor of a per-call
+// object (see What is left alone) that gives it the caller's ctx and
+// keeps the value beyond the call ("the lister.Lister that NewLister
+// builds keeps ctx, and it is kept here beyond this call").
 // A field set to
 // context.Background() or context.TODO() is never cancelled, so no
 // caller's cancellation or deadline reaches the work done through it.
@@ -307,17 +311,28 @@
 //     function with a ctx of its own reads the field in place of that ctx.
 //     An unexported constructor that builds it with its ctx and returns
 //     it counts as such a function when every call of it in the package
-//     passes the caller's own ctx and keeps the result within the
-//     caller's call (newTerminalSession(r.Context(), ...) in a handler
-//     that closes the session before it returns): the object is that
-//     caller's. In a function with no ctx in scope, a context the
+//     passes the caller's own ctx (or the value of a context field,
+//     judged at that field) and keeps the result within the caller's
+//     call (newTerminalSession(r.Context(), ...) in a handler that
+//     closes the session before it returns): the object is that
+//     caller's. So does an exported constructor (a function, not a
+//     method, of a module under development: k8up's NewPodLister(ctx,
+//     ...), a lister built for one backup), whose calls in this package
+//     are held to the same and whose calls in other packages are
+//     checked there: it gets a PerCall fact, and every package of the
+//     module that calls it reports, at the call, a value built with the
+//     caller's own ctx (not a process or manager lifetime) that outlives
+//     the call (r.l = lister.NewLister(ctx, ns) in a Reconcile; in a map
+//     or a package variable, sent, or used by a goroutine). An exported
+//     function that returns such a value as it is, built with its own
+//     ctx, gets the fact too. In a function with no ctx in scope, a context the
 //     function makes and whose cancel it defers (ctx, cancel :=
 //     context.WithTimeout(context.Background(), d); defer cancel()) is its
 //     own ctx too. A store of another context (context.Background(), a
 //     context field, the ctx of an enclosing function in a function
 //     literal, a value not followed), an assignment to an existing value
 //     (x.ctx = ctx), a value that may outlive the call (an exported
-//     constructor, whose callers elsewhere are not seen, or a result kept
+//     method, whose callers elsewhere are not seen, or a result kept
 //     in a field or map, as a reconciler keeping a sender built with one
 //     reconcile's ctx for every later send) makes it a finding again;
 //   - a bundle that other packages fill in: an exported context field of

@@ -20,9 +20,11 @@ import (
 // not long-lived, and no function with a ctx of its own reads the field
 // in place of its ctx. Such a field is left alone.
 func (s *state) isPerCall(f *finding) bool {
+	f.ctors = nil
 	if len(f.fd.stores) == 0 || len(f.conflicts) > 0 || f.lt.longLived() {
 		return false
 	}
+	var ctors []*ctxinfo.Func
 	for _, st := range f.fd.stores {
 		if _, ok := st.cur.Node().(*ast.CompositeLit); !ok {
 			return false // an assignment to an existing value
@@ -35,8 +37,20 @@ func (s *state) isPerCall(f *finding) bool {
 		if e == nil || e.outlives(st.cur) || e.returned && !s.perCallResult(fn, e.typ) {
 			return false
 		}
+		if e.returned && s.handsOff(fn) {
+			ctors = append(ctors, fn)
+		}
 	}
+	f.ctors = ctors
 	return true
+}
+
+// handsOff reports whether fn is an exported function (not a method) of
+// a package of a module under development: a constructor whose calls in
+// other packages are checked there (see ctors.go), through a PerCall
+// fact on it.
+func (s *state) handsOff(fn *ctxinfo.Func) bool {
+	return fn.Obj != nil && fn.Obj.Exported() && fn.Sig.Recv() == nil && analysisutil.IsLocalModule(s.pass.Module)
 }
 
 // callsOwn reports whether the context stored by st is the own context
@@ -69,12 +83,15 @@ func (s *state) escapeIn(fn *ctxinfo.Func, cur inspector.Cursor, returns bool) *
 
 // perCallResult reports whether the value of type typ that fn builds
 // with its ctx and returns is, at every call of fn, a per-call object of
-// the caller: fn is unexported (or a literal), called at least once, and
-// every call passes it the caller's own ctx (a parameter, r.Context(),
-// cmd.Context() or a context derived from them) and keeps the result
-// within the caller's call.
+// the caller: every call passes it the caller's own ctx (a parameter,
+// r.Context(), cmd.Context() or a context derived from them) or the
+// value of a context field (whose own stores are judged at that field),
+// and keeps the result within the caller's call; and fn is unexported
+// (or a literal) and called at least once, or an exported constructor
+// whose calls in other packages are checked there (handsOff).
 func (s *state) perCallResult(fn *ctxinfo.Func, typ types.Type) bool {
-	if fn.Obj != nil && fn.Obj.Exported() {
+	handsOff := s.handsOff(fn)
+	if fn.Obj != nil && fn.Obj.Exported() && !handsOff {
 		return false // callers in other packages may keep it
 	}
 	n := 0
@@ -83,7 +100,7 @@ func (s *state) perCallResult(fn *ctxinfo.Func, typ types.Type) bool {
 			continue
 		}
 		n++
-		if o := s.derive(c.arg, 0); o.kind != param || o.fn != c.caller {
+		if o := s.derive(c.arg, 0); !(o.kind == param && o.fn == c.caller || o.kind == fieldRead) {
 			return false
 		}
 		e := s.escapeIn(c.caller, c.cur, false)
@@ -95,7 +112,7 @@ func (s *state) perCallResult(fn *ctxinfo.Func, typ types.Type) bool {
 			return false
 		}
 	}
-	return n > 0
+	return n > 0 || handsOff
 }
 
 // escape follows a value through the expressions and the local

@@ -34,6 +34,8 @@ func New() *analysis.Analyzer {
 		URL:      analysisutil.URLBase + Name,
 		Requires: []*analysis.Analyzer{ctxinfo.Analyzer, directive.Analyzer},
 		Run:      analysisutil.Recover(Name, c.run),
+
+		FactTypes: []analysis.Fact{new(PerCall)},
 	}
 	a.Flags.BoolVar(&c.includeTests, "include-tests", false,
 		"also report structs declared in _test.go files (test tables, suite fixtures)")
@@ -64,13 +66,15 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	}
 	local := s.collectFields()
 	foreign := s.collectForeign()
-	if !local && len(foreign) == 0 {
+	ctorCalls := s.collectCtorCalls()
+	if !local && len(foreign) == 0 && len(ctorCalls) == 0 {
 		return nil, nil
 	}
 	s.collectUses()
 	s.propagate()
 	s.report()
 	s.reportForeign(foreign)
+	s.reportCtorCalls(ctorCalls)
 	return nil, nil
 }
 
@@ -154,6 +158,8 @@ type finding struct {
 	owns     bool   // its type owns the context's lifetime with a cancel function
 	carrier  bool   // quiet only because it carries its context down to quiet fields
 	handedOn []read // reads, by a function with a ctx of its own, stored as they are in another field
+
+	ctors []*ctxinfo.Func // exported constructors that isPerCall leaves to their callers in other packages
 }
 
 // report reports the fields that hold contexts, in source order, except
@@ -193,6 +199,10 @@ func (s *state) report() {
 	for _, f := range all {
 		if !quiet[f.fd] {
 			s.pass.Report(s.diagnostic(f))
+		} else if s.isPerCall(f) {
+			for _, fn := range f.ctors {
+				s.exportPerCall(fn)
+			}
 		}
 	}
 }

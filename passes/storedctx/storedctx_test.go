@@ -34,6 +34,14 @@ func TestBundle(t *testing.T) {
 	checkDiagnostics(t, analysistest.Run(t, filepath.Join(testutil.TestData(), "mod", "bundle"), storedctx.Analyzer, "./..."))
 }
 
+// TestCtors checks exported constructors of per-call objects: the
+// declaring package leaves the field to the callers, and each package
+// that calls one reports a value built with its call's ctx and kept
+// beyond that call.
+func TestCtors(t *testing.T) {
+	checkDiagnostics(t, analysistest.Run(t, filepath.Join(testutil.TestData(), "mod", "ctors"), storedctx.Analyzer, "./..."))
+}
+
 func TestIncludeTests(t *testing.T) {
 	a := storedctx.New()
 	if err := a.Flags.Set("include-tests", "true"); err != nil {

@@ -91,3 +91,13 @@ func (b *builder) reset(other *handler.Handler) {
 		b.h.Ctx = context.TODO() // want `^field Ctx of handler.Handler is set here to a context`
 	}
 }
+
+type Scaler struct{ sessions []*handler.Session }
+
+// ok: a session built with the call's ctx, used within the call.
+func (sc *Scaler) Once(ctx context.Context) error { return handler.NewSession(ctx).Do() }
+
+// Reported: a session kept beyond the call.
+func (sc *Scaler) Keep(ctx context.Context) {
+	sc.sessions = append(sc.sessions, handler.NewSession(ctx)) // want `^the handler.Session that NewSession builds keeps ctx, and it is kept here beyond this call`
+}

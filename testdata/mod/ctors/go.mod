@@ -1,0 +1,3 @@
+module example.com/ctors
+
+go 1.26.0
