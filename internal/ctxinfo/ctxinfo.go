@@ -130,6 +130,12 @@ type Func struct {
 	// or nil.
 	KeptAs *types.Var
 
+	// ReqDetached is set for a plain function whose only context is its
+	// request's, when every call of it in the package runs it on a
+	// goroutine that the request's handler does not wait for, or hands it
+	// the request of such a function (see detachedRequests).
+	ReqDetached bool
+
 	// ReachedFrom is set for package functions, not themselves a Reconcile,
 	// that a Reconcile of this package calls (directly or through other
 	// functions that receive a ctx). It names that Reconcile.
@@ -153,8 +159,9 @@ func (f *Func) Name() string {
 }
 
 // HasContext reports whether the function receives a context, either as a
-// parameter or through the request it serves.
-func (f *Func) HasContext() bool { return f.Ctx != nil || f.Req != nil }
+// parameter or through the request it serves, unless that request's
+// context is over when the function runs (ReqDetached).
+func (f *Func) HasContext() bool { return f.Ctx != nil || f.Req != nil && !f.ReqDetached }
 
 // IsResult reports whether v is one of f's named results.
 func (f *Func) IsResult(v *types.Var) bool {
@@ -292,6 +299,7 @@ func run(pass *analysis.Pass, skipGenerated bool) (any, error) {
 		in.funcs[cur.Node()] = fn
 	}
 	in.reach()
+	in.detachedRequests()
 	return in, nil
 }
 

@@ -21,6 +21,7 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
@@ -234,7 +235,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if isRoot {
-			if !in.DeliberateRoot(cur) {
+			if !in.DeliberateRoot(cur) && !shutdownInGroup(in, cur, res.groups) {
 				res.Findings = append(res.Findings, &Finding{Call: call, Cur: cur, Scope: scope, Root: name, Test: test})
 			}
 			continue
@@ -353,4 +354,23 @@ func (s *Site) finding() *Finding {
 		f.Call, f.Cur = s.Callers[s.Chosen].Call, s.Callers[s.Chosen].Cur
 	}
 	return f
+}
+
+// shutdownInGroup reports whether the root context at cur is the
+// argument of an http.Server's Shutdown in a func literal that an
+// errgroup runs: the group's context, the one in scope, is cancelled as
+// soon as one of its funcs fails, and the server's own func fails with
+// http.ErrServerClosed as soon as Shutdown starts, so the group's context
+// would cut the shutdown short.
+func shutdownInGroup(in *ctxinfo.Info, cur inspector.Cursor, groups map[*types.Var]ctxinfo.Group) bool {
+	up := analysisutil.Unparen(cur)
+	if up.ParentEdgeKind() != edge.CallExpr_Args {
+		return false
+	}
+	call := up.Parent().Node().(*ast.CallExpr)
+	if !analysisutil.IsMethod(analysisutil.Callee(in.TypesInfo, call), ctxinfo.HTTPPath, "Server", "Shutdown") {
+		return false
+	}
+	inner, ok := in.InnerAt(cur, groups)
+	return ok && inner.Group != nil
 }

@@ -391,6 +391,19 @@
 // reported; a root context that is only the
 // default for a missing value, which the next statement replaces with it
 // (ctx := context.Background(); if r != nil { ctx = r.Context() });
+// the root contexts of functions whose only context is a request that is
+// over when they run: every call of them in the package (outside
+// _test.go files) is on a goroutine that a handler starts and does not
+// wait for (tekton's event sink answers 202 Accepted and processes the
+// event with go s.process(r.Clone(r.Context()))), or hands on the
+// request of such a function; r.Context() is cancelled as soon as the
+// handler returns, so it would cut that work short (a handler that
+// waits for the goroutine with a sync.WaitGroup or an errgroup.Group,
+// or a call made within the handler's call, keeps it reported);
+// context.Background() given to an http.Server's Shutdown in a func
+// that an errgroup runs, as the server does (the group's context is
+// cancelled once the server's func returns http.ErrServerClosed, which
+// Shutdown makes it do at once);
 // context.Background() given to an oauth2 client or token source
 // (oauth2.NewClient, Config.Client, Config.TokenSource, the
 // golang.org/x/oauth2/google credential finders), which keeps it for
