@@ -241,11 +241,14 @@ func (m *minters) locate(ref *RootRef) token.Pos {
 
 // eligible reports whether the roots fn makes are its callers' concern.
 // Only functions without a context of their own count: one that has a
-// ctx is checked on its own. Nor do functions that return a context: they
+// ctx is checked on its own, and so is one that receives a request, even
+// one whose request is over when it runs (ReqDetached: its roots are
+// deliberate, and its callers elsewhere hand it the request). Nor do
+// functions that return a context: they
 // hand the context they make to their caller, who sees it (a getter with
 // a fallback, such as (*http.Request).Context, or a factory).
 func (m *minters) eligible(fn *ctxinfo.Func) bool {
-	if fn.HasContext() {
+	if fn.HasContext() || fn.Req != nil {
 		return false
 	}
 	for v := range fn.Sig.Results().Variables() {
