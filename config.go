@@ -91,6 +91,10 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 	}
 	if !cfg.CrossPackage {
 		c.rc.FactTypes = nil
+		a.FactTypes = nil
+		for _, inst := range c.checks {
+			inst.a.FactTypes = nil // storedctx then judges exported constructors' fields where they are declared
+		}
 	}
 	checks := make([]string, 0, len(cfg.Options))
 	for check := range cfg.Options {

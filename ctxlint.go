@@ -127,6 +127,11 @@ func newAnalyzer() (*analysis.Analyzer, *composite) {
 			a.Flags.Var(f.Value, chk.Name+"."+f.Name, chk.Name+": "+f.Usage)
 		})
 	}
+	// A check's own facts (storedctx's constructors) travel with the
+	// composite, the analyzer the drivers see.
+	for _, inst := range c.checks {
+		a.FactTypes = append(a.FactTypes, inst.a.FactTypes...)
+	}
 	a.Flags.Var(noEffect{}, "cross-package",
 		"no effect, kept for old scripts: ctx-less helpers in the other packages of the module are followed by default")
 	a.Flags.StringVar(&c.baseline.Path, "baseline", "",
@@ -206,6 +211,13 @@ func (c *composite) enabled() map[string]bool {
 }
 
 func (c *composite) run(pass *analysis.Pass) (any, error) {
+	// The composite carries facts, so drivers run it on dependencies too:
+	// those loaded from export data (the command's), and under go vet
+	// every package of the build. Their findings would be dropped, and a
+	// package of another module exports no facts (see rootctx).
+	if len(pass.Files) == 0 || pass.Module != nil && !analysisutil.IsLocalModule(pass.Module) {
+		return nil, nil
+	}
 	on := c.enabled()
 	var diags []analysis.Diagnostic
 	for _, inst := range c.checks {

@@ -187,3 +187,37 @@ func TestHelp(t *testing.T) {
 		t.Errorf("help inherictx: exit %d, want 2\n%s", code, out)
 	}
 }
+
+// TestConstructorFacts checks that storedctx's facts on exported
+// constructors reach the packages that call them through the command
+// (the composite analyzer carries them): the declaring package leaves a
+// per-call object's field alone, and the calls that keep the value
+// beyond a call are reported where they are, in two other packages.
+func TestConstructorFacts(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "mod", "ctors"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, code := run(t, dir, ctxlintBin(t), "-storedctx", "./...")
+	if code != 3 {
+		t.Fatalf("exit status %d, want 3\n%s", code, out)
+	}
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		rel, err := filepath.Rel(dir, strings.SplitN(line, ": ", 2)[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, rel)
+	}
+	want := []string{
+		"app/app.go:15:8", "backup/backup.go:35:8", "backup/backup.go:36:19", "backup/backup.go:39:7",
+		"lister/lister.go:43:2", "lister/lister.go:56:2",
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("findings at %v, want %v:\n%s", got, want, out)
+	}
+	if !strings.Contains(out, "the lister.Lister that NewBackupLister builds keeps ctx") {
+		t.Errorf("no finding at the wrapper's caller:\n%s", out)
+	}
+}

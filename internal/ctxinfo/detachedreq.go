@@ -103,4 +103,3 @@ func (in *Info) waitsForGoroutines(fn *Func) bool {
 	}
 	return false
 }
-

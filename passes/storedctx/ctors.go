@@ -42,7 +42,7 @@ type ctorCall struct {
 // collectCtorCalls finds the calls of other packages' constructors that
 // have a PerCall fact.
 func (s *state) collectCtorCalls() []ctorCall {
-	if !analysisutil.IsLocalModule(s.pass.Module) {
+	if !s.facts || !analysisutil.IsLocalModule(s.pass.Module) {
 		return nil
 	}
 	var out []ctorCall

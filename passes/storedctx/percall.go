@@ -48,9 +48,10 @@ func (s *state) isPerCall(f *finding) bool {
 // handsOff reports whether fn is an exported function (not a method) of
 // a package of a module under development: a constructor whose calls in
 // other packages are checked there (see ctors.go), through a PerCall
-// fact on it.
+// fact on it. Without facts (golangci-lint without cross-package), no
+// constructor is.
 func (s *state) handsOff(fn *ctxinfo.Func) bool {
-	return fn.Obj != nil && fn.Obj.Exported() && fn.Sig.Recv() == nil && analysisutil.IsLocalModule(s.pass.Module)
+	return s.facts && fn.Obj != nil && fn.Obj.Exported() && fn.Sig.Recv() == nil && analysisutil.IsLocalModule(s.pass.Module)
 }
 
 // callsOwn reports whether the context stored by st is the own context

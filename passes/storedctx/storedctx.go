@@ -57,6 +57,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	}
 	s := &state{
 		pass:     directive.Filter(pass, Name),
+		facts:    len(pass.Analyzer.FactTypes) > 0,
 		in:       in,
 		cfg:      c,
 		info:     pass.TypesInfo,
@@ -80,10 +81,11 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 
 // state is what one run of the analyzer learns about a package.
 type state struct {
-	pass *analysis.Pass
-	in   *ctxinfo.Info
-	cfg  *checker
-	info *types.Info
+	pass  *analysis.Pass
+	facts bool // PerCall facts reach the packages that import this one (see ctors.go)
+	in    *ctxinfo.Info
+	cfg   *checker
+	info  *types.Info
 
 	owners []*owner                     // in source order
 	named  map[*types.TypeName]*owner   // owners that are defined struct types
