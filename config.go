@@ -20,8 +20,9 @@ type Config struct {
 	// it. Naming a check in both is an error.
 	Enable, Disable []string
 
-	// CrossPackage keeps the analyzer's fact, through which it follows
-	// ctx-less helpers into the other packages of the module, as the
+	// CrossPackage keeps the analyzer's facts, through which it follows
+	// ctx-less helpers into the other packages of the module, and
+	// storedctx checks exported constructors at their calls, as the
 	// command and go vet -vettool always do. It is off by default here
 	// because the one front end that uses Config, golangci-lint, computes
 	// facts by loading every dependency from source when its cache has
