@@ -210,7 +210,9 @@ func (in *Info) nilCheck(cond ast.Expr) (token.Token, bool) {
 // IsDone reports whether code at cur runs only once a context is done,
 // or when it is missing, looking no further out than the function stop:
 // in a case <-ctx.Done() branch, after a statement that waits for
-// ctx.Done(), in the body of if ctx.Err() != nil, or where ctx is nil (if
+// ctx.Done(), after a call of the cancel function of the context in
+// scope (see cancelsOwn), in the body of if ctx.Err() != nil, or where
+// ctx is nil (if
 // ctx == nil { ctx = context.Background() }, a default for a caller that
 // passed none). A fresh context there is right: the old one cannot carry
 // any work. So is code in the interrupt function of an oklog/run
@@ -227,15 +229,15 @@ func (in *Info) IsDone(cur inspector.Cursor, stop ast.Node) bool {
 			if k, _ := child.ParentEdge(); k == edge.CommClause_Body && n.Comm != nil && in.IsDoneComm(n.Comm) {
 				return true
 			}
-			if in.anyWaitBefore(child, n.Body, edge.CommClause_Body) {
+			if in.anyWaitBefore(child, n.Body, edge.CommClause_Body, stop) {
 				return true
 			}
 		case *ast.CaseClause:
-			if in.anyWaitBefore(child, n.Body, edge.CaseClause_Body) {
+			if in.anyWaitBefore(child, n.Body, edge.CaseClause_Body, stop) {
 				return true
 			}
 		case *ast.BlockStmt:
-			if in.anyWaitBefore(child, n.List, edge.BlockStmt_List) {
+			if in.anyWaitBefore(child, n.List, edge.BlockStmt_List, stop) {
 				return true
 			}
 		case *ast.FuncLit:
@@ -259,13 +261,58 @@ func (in *Info) IsDone(cur inspector.Cursor, stop ast.Node) bool {
 	return false
 }
 
-func (in *Info) anyWaitBefore(child inspector.Cursor, list []ast.Stmt, k edge.Kind) bool {
+func (in *Info) anyWaitBefore(child inspector.Cursor, list []ast.Stmt, k edge.Kind, stop ast.Node) bool {
 	ek, idx := child.ParentEdge()
 	if ek != k {
 		return false
 	}
 	for _, s := range list[:idx] {
-		if in.waitsForDone(s) {
+		if in.waitsForDone(s) || in.cancelsOwn(s, stop) {
+			return true
+		}
+	}
+	return false
+}
+
+// cancelsOwn reports whether s calls the cancel function of the context
+// of stop, the function whose context is in scope: cancel() where
+// ctx, cancel := context.WithCancel(ctx) (or another of WithCancelFuncs)
+// assigns that context, the function's ctx parameter, anew. The cancel
+// of a child context (cctx, ccancel := ...) leaves ctx live. After it,
+// that context is done, as
+// in a clean-up closure that cancels the work it started and then
+// deletes what that work made (cancelFn := func() { cancel(); cleanup()
+// }).
+func (in *Info) cancelsOwn(s ast.Stmt, stop ast.Node) bool {
+	es, ok := s.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	if !ok || len(call.Args) > 1 || !in.IsCancelCall(call) {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	fn := in.funcs[stop]
+	if !ok || fn == nil || fn.Ctx == nil {
+		return false
+	}
+	cancel, _ := in.TypesInfo.Uses[id].(*types.Var)
+	if cancel == nil {
+		return false
+	}
+	for cur := range fn.Cur.Preorder((*ast.AssignStmt)(nil)) {
+		as := cur.Node().(*ast.AssignStmt)
+		if len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+			continue
+		}
+		cid, _ := ast.Unparen(as.Lhs[1]).(*ast.Ident)
+		xid, _ := ast.Unparen(as.Lhs[0]).(*ast.Ident)
+		with, _ := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if cid == nil || xid == nil || with == nil || in.TypesInfo.ObjectOf(cid) != cancel || !IsWithCancel(analysisutil.Callee(in.TypesInfo, with)) {
+			continue
+		}
+		if in.TypesInfo.ObjectOf(xid) == fn.Ctx.Var {
 			return true
 		}
 	}

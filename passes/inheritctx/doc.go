@@ -363,7 +363,11 @@
 // fresh bounded context because ctx can no longer carry it: also after a
 // select whose every other case, default included, leaves (returns,
 // continues, panics, or calls os.Exit, log.Fatal or klog.Fatal), and after
-// a guard that leaves while ctx is live (if ctx.Err() == nil { return });
+// a guard that leaves while ctx is live (if ctx.Err() == nil { return }),
+// and after a call of ctx's own cancel function (ctx, cancel :=
+// context.WithCancel(ctx), then stop := func() { cancel(); cleanup() }:
+// the clean-up that follows, and the helpers it calls, run with ctx
+// done; the cancel of a child context leaves ctx live);
 // a select with a case that falls through (a ticker, a case that only
 // logs) may end with ctx live and is still reported; or where it is nil
 // (if ctx == nil { ctx = context.Background() });

@@ -241,7 +241,8 @@
 //
 // Code that runs once ctx is done (in a case <-ctx.Done() branch, after
 // <-ctx.Done(), under if ctx.Err() != nil, after a select whose other cases
-// all leave, or after if ctx.Err() == nil { return }, or in a local closure
+// all leave, or after if ctx.Err() == nil { return }, after a call of
+// ctx's own cancel function, or in a local closure
 // called only there), where a fresh context for cleanup is right, and a
 // ctx-less helper reached from there whose root context has a deadline and
 // a deferred cancel (a bounded stop or drain), whoever else calls it;

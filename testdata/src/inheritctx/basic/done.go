@@ -219,3 +219,33 @@ func (s *server) runGroupWork(ctx context.Context) error {
 	}, func(error) {})
 	return g.Run()
 }
+
+// ok: a clean-up closure that cancels the work's context first; past
+// that call ctx is done, and so is a helper called there.
+func (s *server) startWorkers(ctx context.Context) func() {
+	ctx, cancel := context.WithCancel(ctx)
+	go func() { _ = s.srv.Shutdown(ctx) }()
+	stop := func() {
+		cancel()
+		_ = s.srv.Shutdown(context.Background())
+		s.removeAll()
+	}
+	return stop
+}
+
+func (s *server) removeAll() { _ = s.srv.Shutdown(context.TODO()) }
+
+// Reported: the cancel of another context leaves ctx live, and code
+// before the cancel runs with ctx live too.
+func (s *server) stopChild(ctx context.Context) {
+	cctx, ccancel := context.WithCancel(ctx)
+	_ = cctx
+	ccancel()
+	_ = s.srv.Shutdown(context.Background()) // want `context.Background\(\) replaces ctx, the context stopChild receives`
+}
+
+func (s *server) stopLate(ctx context.Context) {
+	ctx, cancel := context.WithCancel(ctx)
+	_ = s.srv.Shutdown(context.TODO()) // want `context.TODO\(\) replaces ctx, the context stopLate receives`
+	cancel()
+}
