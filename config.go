@@ -20,9 +20,8 @@ type Config struct {
 	// it. Naming a check in both is an error.
 	Enable, Disable []string
 
-	// CrossPackage keeps the analyzer's facts, through which it follows
-	// ctx-less helpers into the other packages of the module, and
-	// storedctx checks exported constructors at their calls, as the
+	// CrossPackage keeps the analyzer's fact, through which it follows
+	// ctx-less helpers into the other packages of the module, as the
 	// command and go vet -vettool always do. It is off by default here
 	// because the one front end that uses Config, golangci-lint, computes
 	// facts by loading every dependency from source when its cache has
@@ -92,10 +91,6 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 	}
 	if !cfg.CrossPackage {
 		c.rc.FactTypes = nil
-		a.FactTypes = nil
-		for _, inst := range c.checks {
-			inst.a.FactTypes = nil // storedctx then judges exported constructors' fields where they are declared
-		}
 	}
 	checks := make([]string, 0, len(cfg.Options))
 	for check := range cfg.Options {

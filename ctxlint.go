@@ -127,10 +127,12 @@ func newAnalyzer() (*analysis.Analyzer, *composite) {
 			a.Flags.Var(f.Value, chk.Name+"."+f.Name, chk.Name+": "+f.Usage)
 		})
 	}
-	// A check's own facts (storedctx's constructors) travel with the
-	// composite, the analyzer the drivers see.
+	// The checks' own facts (storedctx's constructors) are off unless
+	// EnableCheckFacts: a driver then runs the composite, and every
+	// check, on each dependency that has syntax.
 	for _, inst := range c.checks {
-		a.FactTypes = append(a.FactTypes, inst.a.FactTypes...)
+		inst.facts = inst.a.FactTypes
+		inst.a.FactTypes = nil
 	}
 	a.Flags.Var(noEffect{}, "cross-package",
 		"no effect, kept for old scripts: ctx-less helpers in the other packages of the module are followed by default")
@@ -186,6 +188,28 @@ type instance struct {
 	Check
 	a       *analysis.Analyzer
 	enabled triState
+	facts   []analysis.Fact // the check's fact types, which EnableCheckFacts turns on
+}
+
+// EnableCheckFacts turns on, in the composite analyzer a (from
+// NewAnalyzer or New), the facts of its checks: storedctx then leaves an
+// exported constructor's per-call object to the callers and checks them
+// in the packages that call it. Only a driver that loads dependencies
+// from export data, without syntax, should call it, as the command does:
+// the composite, and every check, then runs on each dependency that has
+// syntax (go vet's, golangci-lint's), whose findings are dropped. It
+// must be called before the analysis starts.
+func EnableCheckFacts(a *analysis.Analyzer) {
+	v, ok := composites.Load(a)
+	if !ok {
+		return
+	}
+	var types []analysis.Fact
+	for _, inst := range v.(*composite).checks {
+		inst.a.FactTypes = inst.facts
+		types = append(types, inst.facts...)
+	}
+	a.FactTypes = types // called again, the same
 }
 
 // enabled returns the checks to run, following multichecker's rules: if
@@ -211,11 +235,9 @@ func (c *composite) enabled() map[string]bool {
 }
 
 func (c *composite) run(pass *analysis.Pass) (any, error) {
-	// The composite carries facts, so drivers run it on dependencies too:
-	// those loaded from export data (the command's), and under go vet
-	// every package of the build. Their findings would be dropped, and a
-	// package of another module exports no facts (see rootctx).
-	if len(pass.Files) == 0 || pass.Module != nil && !analysisutil.IsLocalModule(pass.Module) {
+	// With check facts (EnableCheckFacts) the checker runs the composite
+	// on the dependencies it loaded from export data too: nothing to do.
+	if len(pass.Files) == 0 {
 		return nil, nil
 	}
 	on := c.enabled()

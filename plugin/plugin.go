@@ -33,7 +33,7 @@ type Plugin struct{ cfg ctxlint.Config }
 //
 //	enable: [CHECK, ...]        # add checks to the default set
 //	disable: [CHECK, ...]       # remove checks from it
-//	cross-package: BOOL         # follow helpers, and storedctx's constructors, into the module's other packages (default false; the command always does)
+//	cross-package: BOOL         # follow helpers into the module's other packages (default false; the command always does)
 //	include-tests: BOOL         # the command's -include-tests
 //	CHECK:                      # one map per check: its options, as the command's -CHECK.OPTION
 //	  OPTION: VALUE             # a bool, string, number, or a list (joined with commas)

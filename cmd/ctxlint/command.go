@@ -257,6 +257,9 @@ type finding struct {
 }
 
 func analyse(o *options, patterns []string) (*result, error) {
+	// This driver loads dependencies from export data, so the checks'
+	// facts cost nothing beyond the module's own packages.
+	ctxlint.EnableCheckFacts(ctxlint.Analyzer)
 	facts := needFacts(ctxlint.Analyzer)
 	pkgs, fset, err := load(o, patterns, facts)
 	if err != nil {

@@ -325,7 +325,10 @@
 //     the call (r.l = lister.NewLister(ctx, ns) in a Reconcile; in a map
 //     or a package variable, sent, or used by a goroutine). An exported
 //     function that returns such a value as it is, built with its own
-//     ctx, gets the fact too. In a function with no ctx in scope, a context the
+//     ctx, gets the fact too. Only where facts reach the importing
+//     packages (the command; storedctx run on its own) is the field
+//     left to the callers: through go vet and golangci-lint it is
+//     reported where it is declared. In a function with no ctx in scope, a context the
 //     function makes and whose cancel it defers (ctx, cancel :=
 //     context.WithTimeout(context.Background(), d); defer cancel()) is its
 //     own ctx too. A store of another context (context.Background(), a
