@@ -113,10 +113,18 @@ func (s *Spec) Report(pass *analysis.Pass, opts Options) {
 // helper root in other files, test support packages included. So is, in
 // a _test.go file, a root context in a method that leaves its ctx
 // parameter blank or unnamed: a test fake of an interface, which says by
-// its signature that it ignores the context it is given.
+// its signature that it ignores the context it is given. And so is a
+// root context of a ctx-less helper of the package, in any file, that
+// only the package's _test.go files reach from a function with a ctx (a
+// test calling a constructor that production code calls without one).
 func InTests(pass *analysis.Pass, f *Finding) bool {
 	if f.Test {
 		return true
+	}
+	if f.Site != nil && f.Site.Root.Local() && len(f.Site.Callers) > 0 && !slices.ContainsFunc(f.Site.Callers, func(c *Caller) bool {
+		return !analysisutil.InTestFile(pass.Fset, c.Call.Pos())
+	}) {
+		return true // only the package's own tests reach it with a ctx
 	}
 	if !analysisutil.InTestFile(pass.Fset, f.Call.Pos()) {
 		return false

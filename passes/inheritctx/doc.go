@@ -347,7 +347,11 @@
 // method that leaves its ctx parameter blank or unnamed (func (f
 // fakeScheduler) Schedule(_ context.Context, run func(context.Context)) {
 // run(context.TODO()) }): a test fake of an interface, whose signature
-// says it ignores the context it is given. A test's t is
+// says it ignores the context it is given. Left alone too: the root
+// context of a ctx-less helper of the package, in any file, that only
+// the package's own _test.go files reach from a function with a ctx (a
+// test calling a constructor that production code calls without one); a
+// production caller with a ctx makes it a finding. A test's t is
 // not a ctx its callees should have been given: helpers reached only from
 // a t are not followed.
 //

@@ -71,3 +71,10 @@ func (namedFake) Schedule(ctx context.Context, run func(context.Context)) {
 func scheduleNow(_ context.Context, run func(context.Context)) {
 	run(context.Background()) // want `context.Background\(\) replaces the context scheduleNow receives, which the function discards; name the parameter ctx and use it`
 }
+
+var _ = Describe("Open", func() {
+	It("opens and connects", func(ctx SpecContext) {
+		_ = Open("a")
+		_ = Connect("b")
+	})
+})
