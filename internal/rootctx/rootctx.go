@@ -225,7 +225,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if scope.Provider == nil && isRoot {
 			scope, test = in.TestScopeAt(cur), true
 		}
-		if scope.Provider == nil {
+		if scope.Provider == nil || initOnce(in, cur, scope.Provider) {
 			continue
 		}
 		if in.DoneWhenRun(cur, scope.Provider.Node) {
@@ -373,4 +373,21 @@ func shutdownInGroup(in *ctxinfo.Info, cur inspector.Cursor, groups map[*types.V
 	}
 	inner, ok := in.InnerAt(cur, groups)
 	return ok && inner.Group != nil
+}
+
+// initOnce reports whether cur is in a func literal, within provider,
+// that sync.Once's Do, sync.OnceFunc, OnceValue or OnceValues runs once
+// for every later caller: it builds state that all of them share (a
+// worker started on the first request), which the first caller's ctx
+// must not end, nor its cancellation poison for the others.
+func initOnce(in *ctxinfo.Info, cur inspector.Cursor, provider *ctxinfo.Func) bool {
+	for _, fn := range in.Enclosing(cur) {
+		if fn == provider {
+			return false
+		}
+		if analysisutil.IsMethod(fn.PassedTo, "sync", "Once", "Do") || analysisutil.IsPkgFunc(fn.PassedTo, "sync", "OnceFunc", "OnceValue", "OnceValues") {
+			return true
+		}
+	}
+	return false
 }

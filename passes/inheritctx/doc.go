@@ -408,6 +408,11 @@
 // handler returns, so it would cut that work short (a handler that
 // waits for the goroutine with a sync.WaitGroup or an errgroup.Group,
 // or a call made within the handler's call, keeps it reported);
+// root contexts in a func that sync.Once's Do, sync.OnceFunc, OnceValue
+// or OnceValues runs (directly or through helpers it calls): it builds,
+// on the first call, state that every later call shares (a worker
+// started on the first webhook request), which the first caller's ctx
+// must not end, nor its cancellation poison for the others;
 // context.Background() given to an http.Server's Shutdown in a func
 // that an errgroup runs, as the server does (the group's context is
 // cancelled once the server's func returns http.ErrServerClosed, which

@@ -133,10 +133,12 @@ func (s *state) diagnostic(f *finding) analysis.Diagnostic {
 		r := s.perRequest[st.orig.fn]
 		relate(st.at, "the per-request context is stored here")
 		whose := "a " + qualName(r) + " call"
-		switch r.Kind {
-		case ctxinfo.HTTP:
+		switch {
+		case r.Obj == nil: // a literal: "the reconcile func"
+			whose = "a call of " + qualName(r)
+		case r.Kind == ctxinfo.HTTP:
 			whose = "a request to " + qualName(r)
-		case ctxinfo.Admission:
+		case r.Kind == ctxinfo.Admission:
 			whose = "an admission request to " + qualName(r)
 		}
 		if st.orig.fn != r {

@@ -63,3 +63,25 @@ func (s *Sink) Sync(w http.ResponseWriter, r *http.Request) {
 func (s *Sink) handle(r *http.Request) {
 	_ = store(context.TODO(), r.URL.Path) // want `context.TODO\(\) replaces r.Context\(\), the context handle receives; use r.Context\(\)`
 }
+
+// ok: state that sync.Once builds for every later call, which the first
+// caller's ctx must not end, nor its cancellation poison for the others.
+type Lazy struct {
+	once   sync.Once
+	worker *lazyWorker
+}
+
+type lazyWorker struct{ ctx context.Context }
+
+func newWorker(ctx context.Context) *lazyWorker { return &lazyWorker{ctx: ctx} }
+
+func (l *Lazy) Handle(ctx context.Context) error {
+	l.once.Do(func() { l.worker = newWorker(context.Background()) })
+	check := sync.OnceValue(func() error { return store(context.TODO(), "check") })
+	return check()
+}
+
+// Reported: the same outside a once.
+func (l *Lazy) Rebuild(ctx context.Context) {
+	l.worker = newWorker(context.Background()) // want `context.Background\(\) replaces ctx, the context Rebuild receives; use ctx`
+}

@@ -45,3 +45,18 @@ type queueScalerWithAVeryLongName struct {
 func (q *queueScalerWithAVeryLongName) CloseTheScalerConnections(ctx context.Context) error {
 	return q.c.Get(q.ctx, client.ObjectKey{}, nil)
 }
+
+// A reconcile func literal's ctx, kept in a package-level job: the
+// message names the literal without an article of its own.
+type lastJob struct {
+	ctx context.Context // want `^field ctx of lastJob stores a context: the ctx of a call of the reconcile func outlives it; pass ctx as a parameter instead$`
+}
+
+var last lastJob
+
+func (j lastJob) get(c client.Client) error { return c.Get(j.ctx, client.ObjectKey{}, nil) }
+
+var _ = reconcile.Func(func(ctx context.Context, req reconcile.Request) (reconcile.Result, error) {
+	last = lastJob{ctx: ctx}
+	return reconcile.Result{}, nil
+})
