@@ -235,7 +235,12 @@
 // # What is left alone
 //
 // Contexts derived from the request's (context.WithTimeout(r.Context(),
-// d)); context.WithoutCancel(r.Context()); code that runs once the
+// d)); context.WithoutCancel(r.Context()); root contexts in a func that
+// sync.Once's Do (or OnceFunc, OnceValue, OnceValues) runs, which builds
+// on the first request what every later one shares (a worker the
+// request's context would stop when that request ends); the work a
+// handler hands to a goroutine it does not wait for, in functions whose
+// only context is the request, which is over by then; code that runs once the
 // request's context is done (after <-ctx.Done(), or a select whose other
 // cases all leave the function, or in a local closure called only there),
 // and a ctx-less helper reached from there whose root context has a
