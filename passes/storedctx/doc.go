@@ -307,8 +307,14 @@
 //     that outlives the call; calling its methods, reading its fields and
 //     passing it to a function are fine, unless a result of that call may
 //     hold it (an interface it implements, a pointer to it) and is itself
-//     returned or stored. The type is not long-lived as above, and no
-//     function with a ctx of its own reads the field in place of that ctx.
+//     returned or stored. Nor does a request handed to a worker while
+//     the function waits for the reply: the value is sent on a channel
+//     or queued (b.pending[k] = append(b.pending[k], req)), and a later
+//     statement of the same block, with no return between, receives
+//     from a channel (return <-req.reply, err := <-s.results), so the
+//     worker serves it within the call. The type is not long-lived as
+//     above, and no function with a ctx of its own reads the field in
+//     place of that ctx.
 //     An unexported constructor that builds it with its ctx and returns
 //     it counts as such a function when every call of it in the package
 //     passes the caller's own ctx (or the value of a context field,

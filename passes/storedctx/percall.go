@@ -34,7 +34,16 @@ func (s *state) isPerCall(f *finding) bool {
 			return false
 		}
 		e := s.escapeIn(fn, st.cur, true)
-		if e == nil || e.outlives(st.cur) || e.returned && !s.perCallResult(fn, e.typ) {
+		if e == nil {
+			return false
+		}
+		if e.outlives(st.cur) {
+			if !s.waitsForReply(fn, st.cur) {
+				return false
+			}
+			continue
+		}
+		if e.returned && !s.perCallResult(fn, e.typ) {
 			return false
 		}
 		if e.returned && s.handsOff(fn) {
@@ -317,4 +326,48 @@ func (e *escape) local(v *types.Var) bool {
 	}
 	c, ok := e.fn.FindByPos(v.Pos(), v.Pos()+token.Pos(len(v.Name())))
 	return ok && analysisutil.Climb(c, edge.Field_Names, edge.FieldList_List).ParentEdgeKind() != edge.FuncType_Results
+}
+
+// waitsForReply reports whether fn, after the statement that builds the
+// value at cur, waits for a reply before it goes on: a later statement of
+// the same block receives from a channel (outside func literals), and no
+// statement between them returns. A request handed to a worker (sent on
+// a channel, queued in a map of a batcher) with the caller's ctx, while
+// the caller blocks on the result (return <-req.reply), lives no longer
+// than that call: the worker serves it within the call.
+func (s *state) waitsForReply(fn *ctxinfo.Func, cur inspector.Cursor) bool {
+	for c := cur; c.Node() != fn.Node; c = c.Parent() {
+		if _, ok := c.Node().(ast.Stmt); !ok || c.ParentEdgeKind() != edge.BlockStmt_List {
+			continue
+		}
+		_, idx := c.ParentEdge()
+		for _, st := range c.Parent().Node().(*ast.BlockStmt).List[idx+1:] {
+			if receives(st) {
+				return true
+			}
+			if _, ok := st.(*ast.ReturnStmt); ok {
+				return false
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// receives reports whether st receives from a channel, outside the func
+// literals in it.
+func receives(st ast.Stmt) bool {
+	found := false
+	ast.Inspect(st, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

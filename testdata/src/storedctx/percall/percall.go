@@ -610,3 +610,74 @@ func hops(rs *routeState) []*hop1 {
 	}
 	return []*hop1{{}}
 }
+
+// ok: a request handed to a worker with the caller's ctx, while the
+// caller waits for the reply: queued in a batcher's map, or sent on a
+// channel; the worker serves it within the call.
+type batchRequest struct {
+	ctx   context.Context
+	key   string
+	reply chan error
+}
+
+type batcher struct {
+	pending map[string][]*batchRequest
+	trigger chan struct{}
+}
+
+func (b *batcher) Add(ctx context.Context, key string) error {
+	req := &batchRequest{ctx: ctx, key: key, reply: make(chan error, 1)}
+	b.pending[key] = append(b.pending[key], req)
+	b.trigger <- struct{}{}
+	return <-req.reply
+}
+
+func (b *batcher) flush() {
+	for _, reqs := range b.pending {
+		for _, r := range reqs {
+			r.reply <- fetch(r.ctx)
+		}
+	}
+}
+
+type scanRequest struct {
+	ctx  context.Context
+	name string
+}
+
+type scanner struct {
+	submit  chan scanRequest
+	results chan error
+}
+
+func (s *scanner) Scan(ctx context.Context, name string) error {
+	s.submit <- scanRequest{ctx: ctx, name: name}
+	err := <-s.results
+	return err
+}
+
+func (s *scanner) work() {
+	for r := range s.submit {
+		s.results <- fetch(r.ctx)
+	}
+}
+
+// Reported: sent to a worker that the caller does not wait for.
+type fireRequest struct {
+	ctx context.Context // want `^field ctx of fireRequest stores a context`
+}
+
+type firer struct{ queue chan fireRequest }
+
+func (f *firer) Fire(ctx context.Context) error {
+	f.queue <- fireRequest{ctx: ctx}
+	return nil
+}
+
+func (f *firer) work() {
+	for r := range f.queue {
+		_ = fetch(r.ctx)
+	}
+}
+
+func fetch(ctx context.Context) error { return ctx.Err() }
