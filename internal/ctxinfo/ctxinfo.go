@@ -90,6 +90,7 @@ func (k Kind) String() string {
 
 // Param is one parameter of a function as written in source.
 type Param struct {
+	Index int // its position among the function's parameters
 	Var   *types.Var
 	Field *ast.Field // the field that declares it
 	Ident *ast.Ident // its name, nil when the parameter is unnamed
@@ -312,8 +313,8 @@ func (in *Info) params(fn *Func) {
 			return
 		}
 		v := params.At(i)
+		p := &Param{Index: i, Var: v, Field: field, Ident: id}
 		i++
-		p := &Param{Var: v, Field: field, Ident: id}
 		if fn.Ctx == nil && in.IsContext(v.Type()) {
 			fn.Ctx = p
 		}

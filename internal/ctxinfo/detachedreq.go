@@ -73,20 +73,16 @@ func (in *Info) detachedCall(cur inspector.Cursor, fn *Func, waits map[*Func]boo
 		return !w
 	}
 	call := cur.Node().(*ast.CallExpr)
-	args := call.Args
-	params := fn.Sig.Params()
-	for i := range min(len(args), params.Len()) {
-		if params.At(i) != fn.Req.Var {
-			continue
-		}
-		id, ok := ast.Unparen(args[i]).(*ast.Ident)
-		if !ok {
-			return false
-		}
-		for _, caller := range in.Enclosing(cur) {
-			if caller.Req != nil && in.TypesInfo.Uses[id] == caller.Req.Var {
-				return caller.ReqDetached
-			}
+	if fn.Req.Index >= len(call.Args) {
+		return false
+	}
+	id, ok := ast.Unparen(call.Args[fn.Req.Index]).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	for _, caller := range in.Enclosing(cur) {
+		if caller.Req != nil && in.TypesInfo.Uses[id] == caller.Req.Var {
+			return caller.ReqDetached
 		}
 	}
 	return false

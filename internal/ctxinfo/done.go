@@ -301,18 +301,14 @@ func (in *Info) cancelsOwn(s ast.Stmt, stop ast.Node) bool {
 	if cancel == nil {
 		return false
 	}
-	for cur := range fn.Cur.Preorder((*ast.AssignStmt)(nil)) {
-		as := cur.Node().(*ast.AssignStmt)
-		if len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+	for cur := range fn.Cur.Preorder((*ast.CallExpr)(nil)) {
+		if !IsWithCancel(analysisutil.Callee(in.TypesInfo, cur.Node().(*ast.CallExpr))) {
 			continue
 		}
-		cid, _ := ast.Unparen(as.Lhs[1]).(*ast.Ident)
-		xid, _ := ast.Unparen(as.Lhs[0]).(*ast.Ident)
-		with, _ := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-		if cid == nil || xid == nil || with == nil || in.TypesInfo.ObjectOf(cid) != cancel || !IsWithCancel(analysisutil.Callee(in.TypesInfo, with)) {
-			continue
-		}
-		if in.TypesInfo.ObjectOf(xid) == fn.Ctx.Var {
+		x, c := assignedPair(analysisutil.Unparen(cur).Parent().Node())
+		xid, _ := ast.Unparen(x).(*ast.Ident)
+		cid, _ := ast.Unparen(c).(*ast.Ident)
+		if xid != nil && cid != nil && in.TypesInfo.ObjectOf(cid) == cancel && in.TypesInfo.ObjectOf(xid) == fn.Ctx.Var {
 			return true
 		}
 	}

@@ -106,12 +106,8 @@ func (s *state) reportCtorCalls(calls []ctorCall) {
 // exportPerCall marks fn, an exported constructor, with a PerCall fact
 // naming its ctx parameter.
 func (s *state) exportPerCall(fn *ctxinfo.Func) {
-	params := fn.Sig.Params()
-	for i := range params.Len() {
-		if fn.Ctx != nil && params.At(i) == fn.Ctx.Var {
-			s.pass.ExportObjectFact(fn.Obj, &PerCall{Param: i})
-			return
-		}
+	if fn.Ctx != nil {
+		s.pass.ExportObjectFact(fn.Obj, &PerCall{Param: fn.Ctx.Index})
 	}
 }
 

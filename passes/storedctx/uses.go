@@ -321,11 +321,9 @@ func (s *state) call(cur inspector.Cursor, n *ast.CallExpr) {
 	if len(n.Args) != cp.Len() && !callee.Sig.Variadic() {
 		return
 	}
-	for k := range cp.Len() {
-		if cp.At(k) == callee.Ctx.Var && k < len(n.Args) {
-			if caller := s.innermost(cur); caller != nil {
-				s.calls = append(s.calls, call{caller: caller, callee: callee, arg: n.Args[k], cur: cur})
-			}
+	if k := callee.Ctx.Index; k < len(n.Args) {
+		if caller := s.innermost(cur); caller != nil {
+			s.calls = append(s.calls, call{caller: caller, callee: callee, arg: n.Args[k], cur: cur})
 		}
 	}
 }
