@@ -428,6 +428,20 @@ func TestFoldIntoRoots(t *testing.T) {
 	if got, want := parseText(t, dir, out), []finding{"client/client.go:13: inheritctx"}; !slices.Equal(got, want) {
 		t.Errorf("./client alone: got %v, want %v\n%s", got, want, out)
 	}
+
+	// Whichever check reports the root: hooks reports it as webhookctx
+	// (its handler reaches it), admit's plain function as inheritctx.
+	out, _ = run(t, dir, bin, "./hooks", "./admit")
+	if got, want := parseText(t, dir, out), []finding{"hooks/hooks.go:16: webhookctx"}; !slices.Equal(got, want) {
+		t.Errorf("./hooks ./admit: got %v, want %v\n%s", got, want, out)
+	}
+	if !regexp.MustCompile(`(?m)admit/admit\.go:14:\d+: \treaches it from example\.com/xpkg/admit here$`).MatchString(out) {
+		t.Errorf("want admit's call as related information of hooks' finding\n%s", out)
+	}
+	out, _ = run(t, dir, bin, "-webhookctx=false", "./hooks", "./admit")
+	if got, want := parseText(t, dir, out), []finding{"admit/admit.go:14: inheritctx"}; !slices.Equal(got, want) {
+		t.Errorf("-webhookctx=false: got %v, want %v (nothing to fold into)\n%s", got, want, out)
+	}
 }
 
 // TestMergeRoots: root contexts of another package reached from several

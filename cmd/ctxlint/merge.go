@@ -14,9 +14,10 @@ import (
 // related information; the rest are counted.
 const maxMerged = 3
 
-// mergeRoots folds together the findings of a check at calls that reach
-// root contexts of another package when the roots of one are among those
-// of another: the one kept is the one that reaches them all (the first,
+// mergeRoots folds together the findings at calls that reach root
+// contexts of another package when the roots of one are among those of
+// another, whichever checks own the calls (a handler's and a plain
+// function's call of one helper are one fix): the one kept is the one that reaches them all (the first,
 // in order of position, when both reach the same). Each package reports
 // such roots once, at its first call (that is what go vet and
 // golangci-lint, which analyse one package at a time, show), so a helper
@@ -46,9 +47,6 @@ func mergeRoots(fset *token.FileSet, findings []finding) []finding {
 		}
 		var into *group
 		for _, g := range groups {
-			if out[g.kept].Category != f.Category {
-				continue
-			}
 			if subset(set, g.roots) {
 				g.others = append(g.others, f)
 				into = g
@@ -92,20 +90,23 @@ func relate(d *analysis.Diagnostic, others []finding, format string) {
 }
 
 // foldIntoRoots folds a finding at a call that reaches root contexts of
-// another package into the finding of its check at those roots, when the
-// roots' own package reports them all as one finding (at the first root,
-// the others related: a helper's roots that the same calls reach there).
-// One root is then one finding, whichever packages' calls reach it.
+// another package into the finding at those roots, when the roots' own
+// package reports them all as one finding (at the first root, the others
+// related: a helper's roots that the same calls reach there), whichever
+// check reports it there: a root that a Reconcile reaches in its own
+// package and a plain function of another package reaches too is one
+// finding of reconcilectx. One root is then one finding, whichever
+// packages' calls reach it.
 func foldIntoRoots(fset *token.FileSet, findings []finding) []finding {
-	at := map[string]int{} // a finding with no roots of another package, by check and the positions of its roots
+	at := map[string]int{} // a finding with no roots of another package, by the positions of its roots
 	for i, f := range findings {
 		if len(rootsOf(fset, f.Diagnostic)) > 0 {
 			continue
 		}
-		at[f.Category+" "+fset.Position(f.Pos).String()] = i
+		at[fset.Position(f.Pos).String()] = i
 		for _, rel := range f.Related {
 			if strings.HasPrefix(rel.Message, rootctx.AnotherRoot) {
-				at[f.Category+" "+fset.Position(rel.Pos).String()] = i
+				at[fset.Position(rel.Pos).String()] = i
 			}
 		}
 	}
@@ -114,7 +115,7 @@ func foldIntoRoots(fset *token.FileSet, findings []finding) []finding {
 	for i, f := range findings {
 		target := -1
 		for _, r := range rootsOf(fset, f.Diagnostic) {
-			j, ok := at[f.Category+" "+r]
+			j, ok := at[r]
 			if !ok || target >= 0 && j != target {
 				target = -1
 				break
