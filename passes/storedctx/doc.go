@@ -99,6 +99,9 @@
 // The same goes when methods of the type receive a ctx of their own and
 // the field is not read in their place: the stored one is then either
 // dead or used, by other methods, instead of the ctx their callers have.
+// A ctx parameter counts, and a handler's request; a plain method's
+// *http.Request does not: it is mostly an outgoing request that the
+// method builds or decorates (authorize(req) setting a header).
 //
 //	// BAD
 //	type Client struct {
@@ -270,9 +273,11 @@
 //   - a process or manager lifetime kept as the parent of background
 //     work: every store keeps the ctx that a runnable's Start(ctx) error
 //     or a method receiving a controller-runtime manager.Manager (a
-//     SetupWithManager) receives, or the ctx of a method of the type that
-//     waits for that ctx's end in its own body (a server's Run(ctx) that
-//     ends in select { case err := <-errc: ...; case <-ctx.Done(): }),
+//     SetupWithManager) receives, or the ctx of a method that waits for
+//     that ctx's end in its own body (a server's Run(ctx) that ends in
+//     select { case err := <-errc: ...; case <-ctx.Done(): }, an event
+//     listener's loop that returns on <-ctx.Done()), whether or not its
+//     type has a context field,
 //     even a WithCancel of it whose cancel Run defers: what Run serves
 //     runs while it waits; or the process's signal context
 //     (signal.NotifyContext, controller-runtime's SetupSignalHandler),

@@ -58,7 +58,7 @@ type lifetime struct {
 	kind       ctxinfo.Kind    // Reconcile for a reconciler, HTTP or Admission for a handler, else Plain
 	runnable   bool            // it has Start(context.Context) error, whatever its kind
 	methods    []*ctxinfo.Func // its methods declared in this package
-	ctxMethods []*ctxinfo.Func // those that receive a context of their own
+	ctxMethods []*ctxinfo.Func // those that receive a ctx parameter, or a handler's request
 }
 
 // longLived reports whether the type is a reconciler, a handler or a
@@ -102,7 +102,10 @@ func (s *state) lifetime(o *owner) *lifetime {
 			continue
 		}
 		lt.methods = append(lt.methods, fn)
-		if fn.HasContext() {
+		// A ctx parameter, or a handler's request. A plain method's
+		// *http.Request is mostly an outgoing one it builds or decorates
+		// (authorize(req)): not a ctx of its own to use instead.
+		if fn.Ctx != nil || fn.Kind != ctxinfo.Plain && fn.HasContext() {
 			lt.ctxMethods = append(lt.ctxMethods, fn)
 		}
 		switch fn.Kind {

@@ -47,8 +47,10 @@ func (s *state) isSignalContext(call *ast.CallExpr) bool {
 // isLifetimeMethod reports whether fn receives the ctx that bounds a
 // component's life: it is the Start(context.Context) error method of a
 // runnable, a method that receives a ctx and a controller-runtime
-// manager.Manager (a SetupWithManager), or a method of a type with a
-// context field that waits for the end of its ctx (see waitsOnOwnCtx).
+// manager.Manager (a SetupWithManager), or a method that waits for the
+// end of its ctx (see waitsOnOwnCtx): an event listener's loop, whose
+// type need not keep a context itself for what it builds with that ctx
+// to live as long as the loop.
 func (s *state) isLifetimeMethod(fn *ctxinfo.Func) bool {
 	if fn == nil || fn.Obj == nil || fn.Ctx == nil || fn.Sig.Recv() == nil || fn.Kind != ctxinfo.Plain {
 		return false
@@ -67,7 +69,7 @@ func (s *state) isLifetimeMethod(fn *ctxinfo.Func) bool {
 			}
 		}
 	}
-	return s.ownerOf(recv) != nil && s.waitsOnOwnCtx(fn)
+	return s.waitsOnOwnCtx(fn)
 }
 
 // waitsOnOwnCtx reports whether fn, in its own body and not in a
