@@ -82,10 +82,15 @@ func (m *minters) ofCall(cur inspector.Cursor) []reached {
 // types that implement the interface: a call through the interface may
 // reach any of them (a builder kept as an unexported interface, with its
 // one implementation next to it). With facts, an interface of another
-// package of the module counts too, and so do the implementing types of
+// package of the module counts too, through the implementing types of
 // the packages this one imports that make root contexts (a router
-// interface whose implementations live in packages of their own). It
-// returns nil for other functions. Generic types are left out.
+// interface whose implementations live in packages of their own), but
+// not through this package's own: a package that implements an interface
+// of another package provides it to others (the client half of a plugin
+// protocol, whose server half in the same package calls the plugin's
+// implementation through that interface), while what it calls through it
+// is what others provide. It returns nil for other functions. Generic
+// types are left out.
 func (m *minters) implementations(fn *types.Func) []*types.Func {
 	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() == nil {
 		return nil
@@ -97,7 +102,10 @@ func (m *minters) implementations(fn *types.Func) []*types.Func {
 	if out, ok := m.impls[fn]; ok {
 		return out
 	}
-	out := m.implsIn(m.pass.Pkg, iface, fn)
+	var out []*types.Func
+	if fn.Pkg() == m.pass.Pkg {
+		out = m.implsIn(m.pass.Pkg, iface, fn)
+	}
 	if m.facts {
 		for _, p := range m.minting() {
 			out = append(out, m.implsIn(p, iface, fn)...)

@@ -69,7 +69,11 @@
 // package and in the packages it imports (an unexported builder
 // interface with its implementation next to it; a router interface whose
 // implementations live in packages of their own); interfaces of other
-// modules (fmt.Stringer, client.Client) are not followed.
+// modules (fmt.Stringer, client.Client) are not followed. For an
+// interface of another package, the package's own implementations are
+// not followed: a package implements such an interface to provide it to
+// others (the client half of a plugin protocol, whose server half calls
+// the plugin's implementation through the same interface).
 // Thread a context.Context parameter down the path and pass the caller's
 // ctx. When a helper on the path implements a method of an interface of
 // another package (an accessor such as GetClient() that the interface
