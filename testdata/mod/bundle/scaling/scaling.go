@@ -4,6 +4,7 @@ package scaling
 import (
 	"context"
 	"sync"
+	"time"
 
 	"example.com/bundle/handler"
 )
@@ -43,6 +44,29 @@ func (c *cache) reset(ctx context.Context) {
 
 func background() error {
 	return handler.Process(handler.Handler{Ctx: context.Background()}) // want `^field Ctx of handler.Handler is set here to a context`
+}
+
+// ok: a command's own deadline, cancelled when the function returns, in
+// a bundle used within the call.
+func status(timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	h := &handler.Handler{Name: "status", Ctx: ctx}
+	return h.Update()
+}
+
+// Still reported: the same deadline in a bundle kept beyond the call, or
+// one whose cancel is not deferred.
+func (c *cache) statusKept(timeout time.Duration) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	c.h = &handler.Handler{Ctx: ctx} // want `^field Ctx of handler.Handler is set here to a context that the value may keep beyond its call`
+}
+
+func statusNotCancelled(timeout time.Duration) (error, context.CancelFunc) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	h := &handler.Handler{Ctx: ctx} // want `^field Ctx of handler.Handler is set here to a context`
+	return h.Update(), cancel
 }
 
 func keep(ctx context.Context) handler.Handler {
