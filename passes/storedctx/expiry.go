@@ -58,10 +58,14 @@ func (s *state) deferredCancel(st *store) *ast.DeferStmt {
 
 // withCancelCall returns the context.With* call (see
 // ctxinfo.IsWithCancel) whose context e is, directly or through local
-// variables assigned once, or nil.
+// variables assigned once, or nil. e is the call itself when the store
+// takes its context straight from it (x.ctx, cancel = context.With...).
 func (s *state) withCancelCall(e ast.Expr, depth int) *ast.CallExpr {
 	if depth > 8 {
 		return nil
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && depth == 0 && ctxinfo.IsWithCancel(analysisutil.Callee(s.info, call)) {
+		return call
 	}
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
