@@ -17,8 +17,9 @@ const maxMerged = 3
 // mergeRoots folds together the findings at calls that reach root
 // contexts of another package when the roots of one are among those of
 // another, whichever checks own the calls (a handler's and a plain
-// function's call of one helper are one fix): the one kept is the one that reaches them all (the first,
-// in order of position, when both reach the same). Each package reports
+// function's call of one helper are one fix): the one kept is the one
+// that reaches them all (the first, in order of position, when both
+// reach the same). Each package reports
 // such roots once, at its first call (that is what go vet and
 // golangci-lint, which analyse one package at a time, show), so a helper
 // of an e2e framework called from nine suite packages would otherwise be

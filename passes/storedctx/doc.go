@@ -360,10 +360,10 @@
 //     (in a composite literal, or x.f = ctx), a context put in such a
 //     field of another package's struct, unless it is the ctx of the
 //     function that builds the value or of a function around it (a func
-//     literal capturing it), or a context that function makes and cancels
-//     in a defer (a command's ctx, cancel := context.WithTimeout(
-//     context.Background(), timeout); defer cancel()), and the value does
-//     not outlive that function,
+//     literal capturing it), or, where no ctx is in scope, a context that
+//     function makes and cancels in a defer (a command's ctx, cancel :=
+//     context.WithTimeout(context.Background(), timeout); defer cancel()),
+//     and the value does not outlive that function,
 //     as for a per-call state object above (for x.f = ctx, x is a local
 //     variable of the struct type, or a pointer to a composite literal
 //     of it built there), or it is the default for a context never given

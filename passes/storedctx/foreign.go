@@ -152,19 +152,22 @@ func (s *state) reportForeign(stores []foreignStore) {
 // foreignPerCall reports whether a store into another package's struct is
 // that of a per-call bundle: the context is the ctx of the function that
 // builds the value or of a function around it (a func literal capturing
-// it), or one the function makes and cancels in a defer (ctx, cancel :=
-// context.WithTimeout(context.Background(), d); defer cancel(), a
-// command's own deadline), and the value does not outlive the innermost
-// function (as for isPerCall). For an assignment x.f = ctx, x must be a local variable
-// holding a value of the struct type or a pointer to a composite literal
-// of it, none of whose uses lets the value outlive the call.
+// it), or, with no ctx in scope, one the function makes and cancels in a
+// defer (ctx, cancel := context.WithTimeout(context.Background(), d);
+// defer cancel(), a command's own deadline), and the value does not
+// outlive the innermost function (as for isPerCall). For an assignment
+// x.f = ctx, x must be a local variable holding a value of the struct
+// type or a pointer to a composite literal of it, none of whose uses lets
+// the value outlive the call.
 func (s *state) foreignPerCall(st foreignStore) bool {
 	fn := s.innermost(st.cur)
 	if fn == nil || st.idx >= 0 {
 		return false // a context stored with its cancel, say: not followed
 	}
-	if o := s.derive(st.value, 0); (o.kind != param || !encloses(o.fn, fn)) &&
-		s.deferredCancel(&store{cur: st.cur, expr: st.value, idx: st.idx}) == nil {
+	o := s.derive(st.value, 0)
+	own := o.kind == param && encloses(o.fn, fn) ||
+		s.in.ScopeAt(st.cur).Provider == nil && s.deferredCancel(&store{cur: st.cur, expr: st.value, idx: st.idx}) != nil
+	if !own {
 		return false
 	}
 	if _, lit := st.cur.Node().(*ast.CompositeLit); lit {
