@@ -63,6 +63,16 @@ func (c *cache) statusKept(timeout time.Duration) {
 	c.h = &handler.Handler{Ctx: ctx} // want `^field Ctx of handler.Handler is set here to a context that the value may keep beyond its call`
 }
 
+// A function with a ctx of its own that makes such a deadline from
+// context.Background(): not its own lifetime but a replacement of its
+// ctx (inheritctx reports the root), so not per-call here either.
+func statusWithCtx(ctx context.Context, timeout time.Duration) error {
+	tctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	h := &handler.Handler{Ctx: tctx} // want `^field Ctx of handler.Handler is set here to a context`
+	return h.Update()
+}
+
 func statusNotCancelled(timeout time.Duration) (error, context.CancelFunc) {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	h := &handler.Handler{Ctx: ctx} // want `^field Ctx of handler.Handler is set here to a context`
