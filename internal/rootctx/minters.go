@@ -254,9 +254,10 @@ func (m *minters) locate(ref *RootRef) token.Pos {
 // deliberate, and its callers elsewhere hand it the request). Nor do
 // functions that return a context: they
 // hand the context they make to their caller, who sees it (a getter with
-// a fallback, such as (*http.Request).Context, or a factory).
+// a fallback, such as (*http.Request).Context, or a factory). Nor does a
+// lazy getter (memoizes): what it makes, it makes once for every caller.
 func (m *minters) eligible(fn *ctxinfo.Func) bool {
-	if fn.HasContext() || fn.Req != nil {
+	if fn.HasContext() || fn.Req != nil || memoizes(m.pass.TypesInfo, fn) {
 		return false
 	}
 	for v := range fn.Sig.Results().Variables() {

@@ -416,7 +416,11 @@
 // or OnceValues runs (directly or through helpers it calls): it builds,
 // on the first call, state that every later call shares (a worker
 // started on the first webhook request), which the first caller's ctx
-// must not end, nor its cancellation poison for the others;
+// must not end, nor its cancellation poison for the others; the same for
+// root contexts in a lazy getter of the package, a ctx-less function that
+// begins by returning a value it keeps (if r.cache != nil { return
+// r.cache }, on a field of its receiver or a package-level variable) and
+// assigns that value itself, and in the helpers it calls;
 // context.Background() given to an http.Server's Shutdown in a func
 // that an errgroup runs, as the server does (the group's context is
 // cancelled once the server's func returns http.ErrServerClosed, which

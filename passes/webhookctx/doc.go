@@ -238,7 +238,9 @@
 // d)); context.WithoutCancel(r.Context()); root contexts in a func that
 // sync.Once's Do (or OnceFunc, OnceValue, OnceValues) runs, which builds
 // on the first request what every later one shares (a worker the
-// request's context would stop when that request ends); the work a
+// request's context would stop when that request ends), and in a lazy
+// getter that keeps what it builds (if r.cache != nil { return r.cache });
+// the work a
 // handler hands to a goroutine it does not wait for, in functions whose
 // only context is the request, which is over by then; code that runs once the
 // request's context is done (after <-ctx.Done(), or a select whose other
