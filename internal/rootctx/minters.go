@@ -375,8 +375,8 @@ func (m *minters) node(fn *ctxinfo.Func) *node {
 				continue
 			}
 		}
-		if !m.runsDuringCall(c, fn) || m.in.ScopeAt(c).Provider != nil || m.in.DoneWhenRun(c, fn.Node) {
-			continue
+		if !m.runsDuringCall(c, fn) || m.in.ScopeAt(c).Provider != nil || m.in.DoneWhenRun(c, fn.Node) || initOnce(m.in, c, fn) {
+			continue // initOnce: built once for every later caller, as in a lazy getter (memoizes)
 		}
 		switch {
 		case isRoot:

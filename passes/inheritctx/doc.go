@@ -413,7 +413,9 @@
 // waits for the goroutine with a sync.WaitGroup or an errgroup.Group,
 // or a call made within the handler's call, keeps it reported);
 // root contexts in a func that sync.Once's Do, sync.OnceFunc, OnceValue
-// or OnceValues runs (directly or through helpers it calls): it builds,
+// or OnceValues runs (directly or through helpers it calls), whether that
+// func is in the function with the ctx or in a ctx-less helper it calls
+// (an EKS signer detected once for every caller): it builds,
 // on the first call, state that every later call shares (a worker
 // started on the first webhook request), which the first caller's ctx
 // must not end, nor its cancellation poison for the others; the same for

@@ -1,6 +1,9 @@
 package basic
 
-import "context"
+import (
+	"context"
+	"sync"
+)
 
 type secretStore struct{}
 
@@ -49,3 +52,32 @@ func (r *resolver) lookup() *string {
 }
 
 func (r *resolver) onLookup(ctx context.Context) *string { return r.lookup() }
+
+// ok: a helper whose root context is made in a func that sync.Once runs:
+// the first caller's ctx, cancelled, would leave the value unset for
+// every later caller, since the func does not run again.
+var (
+	signerOnce sync.Once
+	signerName string
+)
+
+func detectSigner() string {
+	signerOnce.Do(func() {
+		signerName, _ = secretStore{}.read(context.Background(), "signer")
+	})
+	return signerName
+}
+
+func requestCertificate(ctx context.Context) string { return detectSigner() }
+
+// Its neighbour: the helper's other root, outside the func sync.Once
+// runs: reported.
+func detectSignerAndCheck() string {
+	signerOnce.Do(func() {
+		signerName, _ = secretStore{}.read(context.Background(), "signer")
+	})
+	_, _ = secretStore{}.read(context.TODO(), signerName) // want `^context.TODO\(\) in detectSignerAndCheck, which requestChecked calls without its ctx; thread a context.Context parameter down and pass ctx$`
+	return signerName
+}
+
+func requestChecked(ctx context.Context) string { return detectSignerAndCheck() }
