@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
 )
 
@@ -51,14 +52,8 @@ func keptReturned(info *types.Info, fn *ctxinfo.Func, stmt ast.Stmt) types.Objec
 	if !ok || is.Init != nil || is.Else != nil || len(is.Body.List) != 1 {
 		return nil
 	}
-	cond, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
-	if !ok || cond.Op != token.NEQ {
-		return nil
-	}
-	x := cond.X
-	if id, ok := ast.Unparen(x).(*ast.Ident); ok && id.Name == "nil" {
-		x = cond.Y
-	} else if id, ok := ast.Unparen(cond.Y).(*ast.Ident); !ok || id.Name != "nil" || info.Uses[id] != types.Universe.Lookup("nil") {
+	x, op, ok := analysisutil.ComparedWithNil(info, is.Cond)
+	if !ok || op != token.NEQ {
 		return nil
 	}
 	obj := keptObj(info, fn, x)
