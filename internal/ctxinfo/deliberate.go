@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"iter"
+	"slices"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -165,8 +166,10 @@ func (in *Info) OwnsLifetime(cur inspector.Cursor) bool {
 // at cur, held by the variable named derived, serves only the function's
 // own ending: the cancel function is called by a deferred call, and every
 // use of the derived context is in a deferred call or where a context is
-// done (a shutdown after <-ctx.Done()). The usual bug, a WithTimeout of
-// context.Background() that does the call's work, uses it elsewhere.
+// done (a shutdown after <-ctx.Done()), or in goroutines that must keep
+// running until a deferred call that uses it too has run. The usual bug,
+// a WithTimeout of context.Background() that does the call's work, uses
+// it elsewhere.
 func (in *Info) shutdownOnly(cur inspector.Cursor, derived ast.Expr, cancel *types.Var) bool {
 	id, ok := ast.Unparen(derived).(*ast.Ident)
 	if !ok {
@@ -181,14 +184,52 @@ func (in *Info) shutdownOnly(cur inspector.Cursor, derived ast.Expr, cancel *typ
 	if !in.deferredCall(body, cancel) {
 		return false
 	}
-	uses := 0
+	ending, helpers := false, false
 	for use := range in.UsesOf(body, v) {
-		if !in.servesEnding(use, v, fns[0].Node) {
+		switch {
+		case in.servesEnding(use, v, fns[0].Node):
+			ending = true
+		case in.inGoroutine(use, v):
+			helpers = true
+		default:
 			return false
 		}
-		uses++
 	}
-	return uses > 0
+	// Goroutines alone are the function's detached work, left to the
+	// go-statement rule; with a deferred use too, they are helpers that
+	// must run until the shutdown that the ending does (log readers
+	// draining a server the deferred call stops).
+	return ending && (!helpers || in.deferredUse(body, v))
+}
+
+// inGoroutine reports whether the use of v at cur is in a go statement,
+// or in a func literal given to a goroutine starter, within v's scope.
+func (in *Info) inGoroutine(cur inspector.Cursor, v *types.Var) bool {
+	for a := range cur.Enclosing() {
+		n := a.Node()
+		if n.Pos() <= v.Pos() && v.Pos() < n.End() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			return true
+		case *ast.FuncLit:
+			if fn := in.funcs[n]; fn != nil && StartsGoroutine(fn.PassedTo) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// deferredUse reports whether some use of v in body is in a deferred call.
+func (in *Info) deferredUse(body inspector.Cursor, v *types.Var) bool {
+	for use := range in.UsesOf(body, v) {
+		if inDefer(use, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // servesEnding reports whether the use of v at cur serves only the
@@ -459,4 +500,44 @@ func assignedPair(stmt ast.Node) (first, second ast.Expr) {
 		}
 	}
 	return nil, nil
+}
+
+// EndsProcessItself reports whether the *exec.Cmd that the exec.Command
+// call at cur makes is stopped by the code itself: it is assigned to a
+// variable whose process the outermost enclosing function signals or
+// kills (cmd.Process.Signal(syscall.SIGTERM)), or that it hands, with a
+// context, to another function (a handler that stops the process
+// gracefully when that context ends). exec.CommandContext would kill the
+// process as soon as the context ends, before that graceful stop.
+func (in *Info) EndsProcessItself(cur inspector.Cursor) bool {
+	cur = analysisutil.Unparen(cur)
+	id, _ := assignee(cur).(*ast.Ident)
+	if id == nil {
+		return false
+	}
+	v, _ := in.TypesInfo.ObjectOf(id).(*types.Var)
+	body, ok := outermostFunc(cur)
+	if v == nil || !ok {
+		return false
+	}
+	for use := range in.UsesOf(body, v) {
+		use = analysisutil.Unparen(use)
+		switch k, _ := use.ParentEdge(); k {
+		case edge.SelectorExpr_X: // cmd.Process.Signal(...), cmd.Process.Kill()
+			proc := analysisutil.Unparen(use.Parent())
+			if proc.ParentEdgeKind() != edge.SelectorExpr_X {
+				continue
+			}
+			m, _ := in.TypesInfo.Uses[proc.Parent().Node().(*ast.SelectorExpr).Sel].(*types.Func)
+			if analysisutil.IsMethod(m, "os", "Process", "Signal") || analysisutil.IsMethod(m, "os", "Process", "Kill") {
+				return true
+			}
+		case edge.CallExpr_Args:
+			call := use.Parent().Node().(*ast.CallExpr)
+			if slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return in.IsContext(in.TypesInfo.TypeOf(a)) }) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -380,6 +380,9 @@ func (s *Spec) reportCtxless(pass *analysis.Pass, opts Options) {
 		if nolintNoctx(pass, call) {
 			continue // the author said so to noctx, the linter of these calls
 		}
+		if o.pkg == "os/exec" && in.EndsProcessItself(cur) {
+			continue // the code stops the process itself, gracefully, where CommandContext would kill it
+		}
 		if o.given && in.RequestGivenContext(cur) {
 			continue // client.Do(req.WithContext(ctx)): the request carries a context after all
 		}

@@ -228,6 +228,11 @@
 //	wait.JitterUntil                       wait.JitterUntilWithContext(ctx, f, period, jitter, sliding)
 //	wait.Forever                           wait.UntilWithContext(ctx, f, period)      (fix)
 //
+// An exec.Command whose *exec.Cmd the function signals or kills itself
+// (cmd.Process.Signal), or hands with a context to another function (a
+// handler that stops the process gracefully when that context ends), is
+// left alone: exec.CommandContext would kill the process at once.
+//
 // Calls are matched by the function called (its types.Func), whatever the
 // package is imported as. The fixes of the wait functions give the
 // condition a context: a func literal without parameters gets an unnamed
@@ -384,7 +389,10 @@
 // deferred while the derived context serves only deferred calls or code
 // that runs once ctx is done (sctx, cancel := context.WithTimeout(
 // context.Background(), d); defer cancel(); defer srv.Shutdown(sctx)), a
-// lifetime the function owns so that its shutdown has a live context; a
+// lifetime the function owns so that its shutdown has a live context,
+// also when goroutines the function starts use it besides a deferred
+// call (log readers that must drain until the deferred shutdown has run;
+// goroutines alone are still reported); a
 // WithTimeout of context.Background() that does the call's own work is
 // still reported, deferred cancel or not, and so is a WithCancel whose
 // cancel is deferred, even when a closure handed to another function

@@ -141,6 +141,51 @@ func (c *Client) ServeAndPush(ctx context.Context, srv *http.Server) error {
 	return srv.ListenAndServe()
 }
 
+// ok: readers that must keep draining until the deferred shutdown has
+// run: the caller's ctx ending early would stop them first.
+func (c *Client) ServeWithReaders(ctx context.Context, srv *http.Server) error {
+	rctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { _ = c.push(rctx) }()
+	var g wait.Group
+	g.Start(func() { _ = c.push(rctx) })
+	defer srv.Shutdown(rctx)
+	return srv.ListenAndServe()
+}
+
+// ok: the same in a ctx-less helper that a function with a ctx calls.
+func withReaders(srv *http.Server) error {
+	rctx, cancel := context.WithCancel(context.Background())
+	defer func() { cancel() }()
+	go func(c *Client) { _ = c.push(rctx) }(&Client{})
+	defer func() { _ = srv.Shutdown(rctx) }()
+	return srv.ListenAndServe()
+}
+
+func (c *Client) ServeHelper(ctx context.Context, srv *http.Server) error {
+	return withReaders(srv)
+}
+
+// Reported: goroutines alone, with no deferred use, are work the caller's
+// ctx should stop.
+func (c *Client) Workers(ctx context.Context) {
+	wctx, cancel := context.WithCancel(context.Background()) // want `context.Background\(\) replaces ctx, the context Workers receives`
+	defer cancel()
+	go func() { _ = c.push(wctx) }()
+	go func() { _ = c.push(wctx) }()
+	time.Sleep(time.Second)
+}
+
+// Reported: a deferred use does not excuse work done with it in the call.
+func (c *Client) ReadersAndPush(ctx context.Context, srv *http.Server) error {
+	rctx, cancel := context.WithCancel(context.Background()) // want `context.Background\(\) replaces ctx, the context ReadersAndPush receives`
+	defer cancel()
+	go func() { _ = c.push(rctx) }()
+	defer srv.Shutdown(rctx)
+	_ = c.push(rctx)
+	return srv.ListenAndServe()
+}
+
 // Reported: cancel is not deferred; the shutdown context leaks until the
 // timer fires and nothing says it is kept on purpose.
 func (c *Client) NoDefer(ctx context.Context, srv *http.Server) error {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"net/http"
+	"os"
 	"os/exec"
 	"time"
 
@@ -140,3 +141,35 @@ func probeNamed(r *http.Request) error {
 	_, err = http.DefaultClient.Do(req)
 	return err
 }
+
+// A process the code stops itself: it signals it, or hands it with ctx
+// to a function that does; CommandContext would kill it at once.
+func (s *store) serve(ctx context.Context) error {
+	cmd := exec.Command("pgbouncer", "pgbouncer.ini")
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go func() {
+		<-ctx.Done()
+		_ = cmd.Process.Signal(os.Interrupt)
+	}()
+	return cmd.Wait()
+}
+
+func stopOnDone(ctx context.Context, cmd *exec.Cmd) {}
+
+func (s *store) serveHanded(ctx context.Context) error {
+	var cmd = exec.Command("postgres")
+	stopOnDone(ctx, cmd)
+	return cmd.Run()
+}
+
+// Reported: a process waited for, not stopped by the code.
+func (s *store) runOnce(ctx context.Context) error {
+	cmd := exec.Command("pg_ctl", "reload") // want `^exec.Command cannot carry ctx, the context runOnce receives; use exec.CommandContext\(ctx, ...\)$`
+	out := s.describe(cmd)
+	_ = out
+	return cmd.Run()
+}
+
+func (s *store) describe(cmd *exec.Cmd) string { return cmd.String() }
