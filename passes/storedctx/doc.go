@@ -282,7 +282,11 @@
 //     runs while it waits; or the process's signal context
 //     (signal.NotifyContext, controller-runtime's SetupSignalHandler),
 //     directly or through constructors whose every call in the package
-//     passes one; and every read that uses it, beyond watching its end,
+//     passes one; or a cobra command's context (cmd.Context()) that the
+//     command's Run-style func literal stores in the options value its
+//     builder made and the literal captures (o.ctx = cmd.Context()): a
+//     command runs once in its process (a package variable is not this);
+//     and every read that uses it, beyond watching its end,
 //     is in the function that receives or stores it, in a callback or a
 //     method whose signature is imposed, or in a ctx-less method of the
 //     type that only such functions (or functions with no ctx, as main)

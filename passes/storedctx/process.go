@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
@@ -148,7 +149,7 @@ func (s *state) keepsLifetime(f *finding) (bool, *ctxinfo.Func) {
 	}
 	roots := map[*ctxinfo.Func]bool{}
 	for _, st := range fd.stores {
-		if !s.isLifetime(st.orig) {
+		if !s.isLifetime(st.orig) && !s.commandOptions(st) {
 			return false, nil
 		}
 		if st.fn != nil {
@@ -195,4 +196,33 @@ func (s *state) startedBy(o *owner, fn *ctxinfo.Func, roots, seen map[*ctxinfo.F
 		}
 	}
 	return len(callers) > 0
+}
+
+// commandOptions reports whether st stores, from a cobra command's
+// Run-style func literal, the command's context (cmd.Context()) into a
+// field of the options value that the function building the command made
+// and the literal captures. A command runs once in its process: the
+// options live as long as the command, and that context is the command's
+// lifetime, as main's signal context is the process's. A package
+// variable, or a literal that is not a command's, is not this.
+func (s *state) commandOptions(st *store) bool {
+	fn := st.orig.fn
+	if st.orig.kind != param || fn == nil || fn != s.innermost(st.cur) {
+		return false
+	}
+	lit, ok := fn.Node.(*ast.FuncLit)
+	if !ok || !slices.ContainsFunc(slices.Collect(fn.Sig.Params().Variables()), func(v *types.Var) bool { return s.isCommand(v.Type()) }) {
+		return false
+	}
+	sel, ok := st.at.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := s.info.Uses[id].(*types.Var)
+	return ok && v.Pkg() != nil && v.Parent() != v.Pkg().Scope() && !v.IsField() &&
+		(v.Pos() < lit.Pos() || v.Pos() >= lit.End())
 }

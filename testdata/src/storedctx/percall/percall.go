@@ -440,6 +440,49 @@ func runLast(cmd *cobra.Command, args []string) error {
 	return exchange(last.ctx, "last")
 }
 
+// The options a command's builder makes and its RunE fills: the command
+// runs once, and its context is the command's lifetime.
+type logsOptions struct {
+	ctx    context.Context // ok: set by the command's RunE from cmd.Context(), on options its builder made
+	follow bool
+}
+
+func streamLogs(o logsOptions) error { return exchange(o.ctx, "logs") }
+
+func (o *logsOptions) tail() error { return exchange(o.ctx, "tail") }
+
+func newLogsCmd() *cobra.Command {
+	o := logsOptions{}
+	cmd := &cobra.Command{
+		Use: "logs",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.ctx = cmd.Context()
+			if o.follow {
+				return o.tail()
+			}
+			return streamLogs(o)
+		},
+	}
+	cmd.Use += " [--follow]"
+	return cmd
+}
+
+// Its neighbour: a handler literal filling a captured value with its
+// request's context keeps it beyond the request.
+type probeOptions struct {
+	ctx context.Context // want `^field ctx of probeOptions stores a context`
+}
+
+func (p *probeOptions) check() error { return exchange(p.ctx, "probe") }
+
+func newProbe() http.HandlerFunc {
+	p := &probeOptions{}
+	return func(w http.ResponseWriter, r *http.Request) {
+		p.ctx = r.Context()
+		_ = p.check()
+	}
+}
+
 // A request's context, from r.Context() in a handler.
 type reqState struct {
 	ctx context.Context // ok: built by handle from r.Context(), used within the call
