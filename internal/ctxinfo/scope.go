@@ -156,14 +156,22 @@ const ClientPath = "sigs.k8s.io/controller-runtime/pkg/client"
 // whose extractor runs for every object the cache indexes, time.AfterFunc,
 // whose func runs on its own goroutine once the timer fires, and
 // robfig/cron's AddFunc, whose job runs on the scheduler's goroutine at
-// every time its schedule names. Such a callback's signature has no ctx;
-// the caller's is not the context of that work.
+// every time its schedule names; and a test's clean-up functions
+// (t.Cleanup, Ginkgo's DeferCleanup), run once the test or spec is over,
+// when its ctx (t.Context(), the spec's) is already done. Such a
+// callback's signature has no ctx; the caller's is not the context of
+// that work.
 func KeepsForLater(fn *types.Func) bool {
 	return analysisutil.IsPkgFunc(fn, PredicatePath, "NewPredicateFuncs", "NewTypedPredicateFuncs") ||
 		analysisutil.IsMethod(fn, ClientPath, "FieldIndexer", "IndexField") ||
 		analysisutil.IsPkgFunc(fn, "time", "AfterFunc") ||
-		analysisutil.IsMethod(fn, CronPath, "Cron", "AddFunc")
+		analysisutil.IsMethod(fn, CronPath, "Cron", "AddFunc") ||
+		analysisutil.IsMethod(fn, TestingPath, "common", "Cleanup") || analysisutil.IsMethod(fn, TestingPath, "TB", "Cleanup") ||
+		analysisutil.IsPkgFunc(fn, GinkgoPath, "DeferCleanup")
 }
+
+// GinkgoPath is the import path of Ginkgo, version 2.
+const GinkgoPath = "github.com/onsi/ginkgo/v2"
 
 // CronPath is the import path of robfig/cron, version 3.
 const CronPath = "github.com/robfig/cron/v3"

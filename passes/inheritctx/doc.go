@@ -135,7 +135,9 @@
 // no ctx; client.FieldIndexer's IndexField, whose extractor runs for each
 // object the cache indexes; time.AfterFunc; robfig/cron's AddFunc, whose
 // job runs on the scheduler's goroutine at each time its schedule names,
-// long after the Reconcile that adds it has returned), for a func literal given as a field of a struct that keeps
+// long after the Reconcile that adds it has returned; a test's t.Cleanup
+// and Ginkgo's DeferCleanup with a ctx-less func, run once the test or
+// spec is over and its ctx is done), for a func literal given as a field of a struct that keeps
 // its funcs as such callbacks (client-go's cache.ResourceEventHandlerFuncs,
 // ResourceEventHandlerDetailedFuncs and FilteringResourceEventHandler,
 // controller-runtime's predicate.Funcs; reported as "in a callback run

@@ -29,3 +29,22 @@ func (f *Framework) CreateNamespace(ctx context.Context, name string) error {
 func (f *Framework) Setup(t testing.TB) error {
 	return f.Client.Get(context.Background(), client.ObjectKey{Name: "setup"}, nil)
 }
+
+// ok: a Cleanup func runs once the test is over, when the ctx it was
+// given may be done (t.Context() is, by then).
+func (f *Framework) CreateWithCleanup(ctx context.Context, t *testing.T, name string) error {
+	t.Cleanup(func() {
+		ctx = context.Background()
+		_ = f.Client.Get(ctx, client.ObjectKey{Name: name}, nil)
+	})
+	var tb testing.TB = t
+	tb.Cleanup(func() {
+		_ = f.Client.Get(context.TODO(), client.ObjectKey{Name: name}, nil)
+	})
+	return f.Client.Get(ctx, client.ObjectKey{Name: name}, nil)
+}
+
+// Reported: the same call made during the test, not in its clean-up.
+func (f *Framework) CreateNow(ctx context.Context, t *testing.T, name string) error {
+	return f.Client.Get(context.Background(), client.ObjectKey{Name: name}, nil) // want `context.Background\(\) replaces ctx, the context CreateNow receives`
+}

@@ -42,6 +42,10 @@ var _ = Describe("Widget", func() {
 			return getWidget("a") // ok by default
 		}).WithContext(ctx).Should(Succeed())
 
+		DeferCleanup(func() {
+			_ = k8sClient.Delete(context.Background(), w) // ok: runs once the spec is over and its ctx is done
+		})
+
 		// The spec's own ctx is in scope: reported in tests too.
 		_ = k8sClient.Get(context.Background(), client.ObjectKey{Name: "b"}, w) // want `context.Background\(\) replaces ctx, the context It passes to the func literal; use ctx`
 	})
