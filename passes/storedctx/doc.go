@@ -18,7 +18,8 @@
 // parameter constrained by it), a pointer to one, a slice, array, map (key
 // or value) or channel of contexts, a named type defined as one of these,
 // or an instance of a generic struct that keeps one because a type
-// argument makes it (such as atomic.Pointer[context.Context]). Anonymous
+// argument makes it (such as atomic.Pointer[context.Context], whose
+// Store, Swap and CompareAndSwap count as stores of the field). Anonymous
 // structs and embedded fields
 // count; types are matched by type, never by name.
 //
@@ -87,7 +88,8 @@
 // stored context is used in place of the caller's, so its caller's
 // cancellation and deadline never reach that work (and, when the field
 // was set to context.Background(), it is never cancelled). A read that
-// only watches the context's end, a read passed to a call that receives
+// only watches the context's end, an atomic pointer's Load only compared
+// with nil (a "started" check), a read passed to a call that receives
 // that function's ctx too, as in startCache(ctx, c.lifeCtx), where the two
 // have distinct roles, a read after the function stored its own ctx
 // there, and a read stored as it is in a context field of another struct

@@ -2,6 +2,7 @@ package storedctx
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -189,8 +190,21 @@ func (s *state) selector(cur inspector.Cursor, n *ast.SelectorExpr) {
 			continue
 		}
 		last := k == nfields-1
-		if last && sel.Kind() == types.FieldVal && isStoreTarget(cur) {
+		if last && sel.Kind() == types.FieldVal && (isStoreTarget(cur) || s.atomicStoreRecv(cur)) {
 			continue
+		}
+		if last && sel.Kind() == types.MethodVal {
+			if i := atomicStoreArg(sel.Obj()); i >= 0 {
+				if call, ok := analysisutil.Climb(cur, edge.ParenExpr_X).Parent().Node().(*ast.CallExpr); ok && i < len(call.Args) {
+					// p.ctx.Store(&ctx): the pointer's target is what is kept.
+					val := ast.Unparen(call.Args[i])
+					if u, ok := val.(*ast.UnaryExpr); ok && u.Op == token.AND {
+						val = u.X
+					}
+					fd.stores = append(fd.stores, &store{cur: cur, at: n, expr: val, idx: -1, fn: s.outermost(cur)})
+				}
+				continue
+			}
 		}
 		var watch bool
 		switch {
@@ -224,6 +238,9 @@ func (s *state) watches(cur inspector.Cursor) bool {
 	case edge.SelectorExpr_X:
 		outer := c.Parent()
 		sel, _ := s.info.Selections[outer.Node().(*ast.SelectorExpr)]
+		if sel != nil && sel.Kind() == types.MethodVal && analysisutil.IsMethod(asFunc(sel.Obj()), "sync/atomic", "Pointer", "Load") {
+			return s.nilCheckedOnly(analysisutil.Climb(outer, edge.ParenExpr_X).Parent())
+		}
 		if sel == nil || sel.Kind() != types.MethodVal || !isWatchMethod(sel.Obj()) || !s.in.IsContext(sel.Recv()) {
 			return false
 		}
@@ -233,6 +250,79 @@ func (s *state) watches(cur inspector.Cursor) bool {
 		return analysisutil.IsPkgFunc(analysisutil.Callee(s.info, call), ctxinfo.ContextPath, "Cause")
 	}
 	return false
+}
+
+// atomicStoreArg returns, for a method of sync/atomic's Pointer that
+// stores a new value (Store, Swap, CompareAndSwap), the index of that
+// value among its arguments; -1 for any other method.
+func atomicStoreArg(m types.Object) int {
+	fn, _ := m.(*types.Func)
+	switch {
+	case analysisutil.IsMethod(fn, "sync/atomic", "Pointer", "Store"), analysisutil.IsMethod(fn, "sync/atomic", "Pointer", "Swap"):
+		return 0
+	case analysisutil.IsMethod(fn, "sync/atomic", "Pointer", "CompareAndSwap"):
+		return 1
+	}
+	return -1
+}
+
+// nilCheckedOnly reports whether the value of the call at cur (p.ctx.Load())
+// is only compared with nil, directly or through a variable it
+// declares: whether a context was kept (a "started" check), which uses
+// no context.
+func (s *state) nilCheckedOnly(cur inspector.Cursor) bool {
+	c := analysisutil.Unparen(cur)
+	compared := func(c inspector.Cursor) bool {
+		if c.ParentEdgeKind() != edge.BinaryExpr_X && c.ParentEdgeKind() != edge.BinaryExpr_Y {
+			return false
+		}
+		_, _, ok := analysisutil.ComparedWithNil(s.info, c.Parent().Node().(ast.Expr))
+		return ok
+	}
+	if compared(c) {
+		return true
+	}
+	as, ok := c.Parent().Node().(*ast.AssignStmt)
+	if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 1 || c.ParentEdgeKind() != edge.AssignStmt_Rhs {
+		return false
+	}
+	id, _ := as.Lhs[0].(*ast.Ident)
+	v, _ := s.info.Defs[id].(*types.Var)
+	if v == nil {
+		return false
+	}
+	var fn inspector.Cursor
+	for fn = range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		break
+	}
+	if !fn.Valid() {
+		return false
+	}
+	uses := 0
+	for use := range s.in.UsesOf(fn, v) {
+		if !compared(analysisutil.Unparen(use)) {
+			return false
+		}
+		uses++
+	}
+	return uses > 0
+}
+
+// asFunc returns o as a function, or nil.
+func asFunc(o types.Object) *types.Func {
+	fn, _ := o.(*types.Func)
+	return fn
+}
+
+// atomicStoreRecv reports whether the selector at cur is the receiver of
+// an atomic store (x.f.Store(v)): recorded as a store of x.f.
+func (s *state) atomicStoreRecv(cur inspector.Cursor) bool {
+	c := analysisutil.Unparen(cur)
+	if c.ParentEdgeKind() != edge.SelectorExpr_X {
+		return false
+	}
+	sel := s.info.Selections[c.Parent().Node().(*ast.SelectorExpr)]
+	return sel != nil && sel.Kind() == types.MethodVal && atomicStoreArg(sel.Obj()) >= 0
 }
 
 // isStoreTarget reports whether the selector at cur is (part of) the

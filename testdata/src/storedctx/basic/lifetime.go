@@ -2,8 +2,10 @@ package basic
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/signal"
+	"sync/atomic"
 
 	ctrl "sigs.k8s.io/controller-runtime"
 	"sigs.k8s.io/controller-runtime/pkg/client"
@@ -223,3 +225,49 @@ func (p *pollServer) Run(ctx context.Context) {
 }
 
 func (p *pollServer) Poll() error { return p.c.Get(p.ctx, client.ObjectKey{}, nil) }
+
+// A runnable that keeps Start's ctx in an atomic pointer only to say it
+// has started: CompareAndSwap stores it, and Register, whose own ctx is
+// blank, checks that it is there without using it.
+type DynamicRunner struct {
+	ctx atomic.Pointer[context.Context] // ok: Start's ctx, stored by CompareAndSwap; Register only checks it is set
+}
+
+func (d *DynamicRunner) Start(ctx context.Context) error {
+	if !d.ctx.CompareAndSwap(nil, &ctx) {
+		return errors.New("already running")
+	}
+	<-ctx.Done()
+	return nil
+}
+
+func (d *DynamicRunner) Register(_ context.Context, name string) error {
+	started := d.ctx.Load()
+	if started == nil {
+		return errors.New("not started")
+	}
+	return nil
+}
+
+func (d *DynamicRunner) Running() bool { return d.ctx.Load() != nil }
+
+// Its neighbour: a method with a ctx of its own that does its work with
+// the kept one.
+type DynamicSyncer struct {
+	ctx atomic.Pointer[context.Context] // want `^field ctx of runnable DynamicSyncer stores a context inside atomic.Pointer\[context.Context\]: Sync uses it in place of its own ctx`
+	c   client.Client
+}
+
+func (d *DynamicSyncer) Start(ctx context.Context) error {
+	d.ctx.Store(&ctx)
+	<-ctx.Done()
+	return nil
+}
+
+func (d *DynamicSyncer) Sync(ctx context.Context) error {
+	kept := d.ctx.Load()
+	if kept == nil {
+		return errors.New("not started")
+	}
+	return d.c.Get(*kept, client.ObjectKey{}, nil)
+}
