@@ -43,6 +43,7 @@ func innerCtxs(pass *analysis.Pass, in *ctxinfo.Info, groups map[*types.Var]ctxi
 	}
 	var out []*Other
 	cancelling := map[ast.Node]bool{} // func literals that call a captured cancel
+	handedWith := map[ast.Node]bool{} // func literals handed to a call that also takes a context
 	for cur := range in.Inspector.Root().Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		v, ok := pass.TypesInfo.Uses[id].(*types.Var)
@@ -67,6 +68,16 @@ func innerCtxs(pass *analysis.Pass, in *ctxinfo.Info, groups map[*types.Var]ctxi
 			continue
 		}
 		lit := inner.Lit.Node
+		if inner.Group == nil {
+			handed, seen := handedWith[lit]
+			if !seen {
+				handed = handedWithCtx(pass.TypesInfo, in, inner.Lit.Cur)
+				handedWith[lit] = handed
+			}
+			if !handed {
+				continue
+			}
+		}
 		cancels, seen := cancelling[lit]
 		if !seen {
 			cancels = callsCapturedCancel(pass.TypesInfo, in, lit)
@@ -101,6 +112,35 @@ func innerCtxs(pass *analysis.Pass, in *ctxinfo.Info, groups map[*types.Var]ctxi
 		out = append(out, o)
 	}
 	return out
+}
+
+// handedWithCtx reports whether the func literal at lit is an argument,
+// directly or as an element of composite literals that are, of a call
+// that is also passed a context (wait.UntilWithContext(ctx, f, p);
+// leaderelection.RunOrDie(ctx, config{Callbacks: {OnStartedLeading: f}})):
+// the context the literal receives is then one the callee derives from
+// that context, and the captured outer one skips what it adds. A literal
+// kept in a variable or handed to a call without a context (a builder of
+// the module's own that hands back the context it was built with) says
+// nothing of where its context comes from.
+func handedWithCtx(info *types.Info, in *ctxinfo.Info, lit inspector.Cursor) bool {
+	c := analysisutil.Unparen(lit)
+	for {
+		switch c.ParentEdgeKind() {
+		case edge.KeyValueExpr_Value, edge.CompositeLit_Elts, edge.UnaryExpr_X, edge.ParenExpr_X:
+			c = c.Parent()
+			continue
+		case edge.CallExpr_Args:
+			call := c.Parent().Node().(*ast.CallExpr)
+			arg := c.Node()
+			for _, a := range call.Args {
+				if a != arg && in.IsContext(info.TypeOf(a)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
 }
 
 // outerOf names where the outer context v comes from, when it is one the

@@ -331,7 +331,10 @@
 // variable assigned more than once or whose context is blank; a literal
 // whose context parameter is unnamed or _ (it discards it on purpose);
 // other captured contexts (derived outside the literal, they may come
-// from the inner one); context.WithoutCancel(ctx); code that runs once
+// from the inner one); a literal with a context parameter that is not
+// handed, directly or inside composite literals, to a call that is also
+// passed a context (kept in a variable, or given to a builder that hands
+// back the context it was made with: nothing says its context differs); context.WithoutCancel(ctx); code that runs once
 // the inner context is done; a literal that calls a cancel function it
 // captures (it ends the lifetime its own context derives from, as a
 // leader-election callback that starts servers and then cancels the

@@ -97,3 +97,41 @@ func CancelsOwn(ctx context.Context) {
 		_ = fetch(ctx, "b") // want `^fetch is passed ctx, captured from CancelsOwn, in a func literal that receives its own context; use uctx$`
 	}, time.Second)
 }
+
+// A callback kept in a struct that a call taking a context runs, as
+// leaderelection.RunOrDie(ctx, config{Callbacks: ...}) does: reported.
+type callbacks struct {
+	OnStart func(context.Context)
+}
+
+func runWith(ctx context.Context, cb callbacks) {}
+
+func Lead(ctx context.Context) {
+	runWith(ctx, callbacks{OnStart: func(lctx context.Context) {
+		_ = fetch(ctx, "lead") // want `^fetch is passed ctx, captured from Lead, in a func literal that receives its own context; use lctx$`
+	}})
+}
+
+// ok: a builder that was given ctx when it was made hands the same one
+// to its callbacks; where the literal's context comes from is unknown.
+type poller struct{ ctx context.Context }
+
+type pollFuncs struct {
+	IsDone func(context.Context) bool
+}
+
+func newPoller(ctx context.Context) *poller               { return &poller{ctx: ctx} }
+func (p *poller) withFuncs(f *pollFuncs) *poller          { return p }
+func (p *poller) poll() error                             { return nil }
+func (p *poller) run(f func(context.Context) error) error { return f(p.ctx) }
+
+func Delete(ctx context.Context) error {
+	if err := newPoller(ctx).withFuncs(&pollFuncs{IsDone: func(_ctx context.Context) bool {
+		return fetch(ctx, "gone") == nil
+	}}).poll(); err != nil {
+		return err
+	}
+	funcs := &pollFuncs{IsDone: func(pctx context.Context) bool { return fetch(ctx, "kept") == nil }}
+	_ = newPoller(ctx).withFuncs(funcs)
+	return newPoller(ctx).run(func(rctx context.Context) error { return fetch(ctx, "run") })
+}
