@@ -306,7 +306,9 @@
 //     its own reads it, and its type is not long-lived;
 //   - a per-call state object (crypto/tls's handshake states): every store
 //     of the field is a composite literal (&dialState{conn: c, ctx: ctx},
-//     positional too) that a function builds with its own ctx, one it gets
+//     positional too) that a function builds with its own ctx, but for a
+//     default where none was given (if p.ctx == nil { p.ctx =
+//     context.Background() }, no choice of a root), one it gets
 //     from a parameter's getter (r.Context() of a request, cmd.Context()
 //     of a *cobra.Command) or a context derived from them
 //     (context.WithTimeout(ctx, d)), and the value built

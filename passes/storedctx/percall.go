@@ -25,10 +25,15 @@ func (s *state) isPerCall(f *finding) bool {
 		return false
 	}
 	var ctors []*ctxinfo.Func
+	built := false
 	for _, st := range f.fd.stores {
+		if s.in.NilDefault(st.cur) {
+			continue // if p.ctx == nil { p.ctx = context.Background() }: a default for none given, no choice of a root
+		}
 		if _, ok := st.cur.Node().(*ast.CompositeLit); !ok {
 			return false // an assignment to an existing value
 		}
+		built = true
 		fn := s.innermost(st.cur)
 		if fn == nil || !s.callsOwn(fn, st) {
 			return false
@@ -51,7 +56,7 @@ func (s *state) isPerCall(f *finding) bool {
 		}
 	}
 	f.ctors = ctors
-	return true
+	return built
 }
 
 // handsOff reports whether fn is an exported function (not a method) of

@@ -483,6 +483,37 @@ func newProbe() http.HandlerFunc {
 	}
 }
 
+// A state built per call, whose method fills in a default where no ctx
+// was given: the default is no choice of a root.
+type pollState struct {
+	ctx context.Context // ok: built by pollOnce with its ctx; the nil default in poll chooses nothing
+}
+
+func (p *pollState) poll() error {
+	if p.ctx == nil {
+		p.ctx = context.Background()
+	}
+	return exchange(p.ctx, "poll")
+}
+
+func pollOnce(ctx context.Context) error {
+	return (&pollState{ctx: ctx}).poll()
+}
+
+// Its neighbour: the method replaces the ctx it was built with.
+type resetState struct {
+	ctx context.Context // want `^field ctx of resetState stores a context`
+}
+
+func (r *resetState) reset() error {
+	r.ctx = context.Background()
+	return exchange(r.ctx, "reset")
+}
+
+func resetOnce(ctx context.Context) error {
+	return (&resetState{ctx: ctx}).reset()
+}
+
 // A request's context, from r.Context() in a handler.
 type reqState struct {
 	ctx context.Context // ok: built by handle from r.Context(), used within the call
