@@ -195,7 +195,8 @@ func (s *state) selector(cur inspector.Cursor, n *ast.SelectorExpr) {
 		}
 		if last && sel.Kind() == types.MethodVal {
 			if i := atomicStoreArg(sel.Obj()); i >= 0 {
-				if call, ok := analysisutil.Climb(cur, edge.ParenExpr_X).Parent().Node().(*ast.CallExpr); ok && i < len(call.Args) {
+				fun := analysisutil.Climb(cur, edge.ParenExpr_X)
+				if call, ok := fun.Parent().Node().(*ast.CallExpr); ok && fun.ParentEdgeKind() == edge.CallExpr_Fun && i < len(call.Args) {
 					// p.ctx.Store(&ctx): the pointer's target is what is kept.
 					val := ast.Unparen(call.Args[i])
 					if u, ok := val.(*ast.UnaryExpr); ok && u.Op == token.AND {

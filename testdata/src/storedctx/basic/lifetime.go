@@ -251,6 +251,27 @@ func (d *DynamicRunner) Register(_ context.Context, name string) error {
 
 func (d *DynamicRunner) Running() bool { return d.ctx.Load() != nil }
 
+// A server's Run keeps its lifetime in an atomic pointer for the
+// callback it serves: Store is a store, as u.ctx = ctx is.
+type atomicServer struct {
+	ctx     atomic.Pointer[context.Context] // ok: Run's lifetime, kept while Run waits for its end, read by a callback it serves
+	c       client.Client
+	collect func() error
+}
+
+func (u *atomicServer) Run(ctx context.Context, errc chan error) error {
+	u.ctx.Store(&ctx)
+	u.collect = u.usage
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (u *atomicServer) usage() error { return u.c.Get(*u.ctx.Load(), client.ObjectKey{}, nil) }
+
 // Its neighbour: a method with a ctx of its own that does its work with
 // the kept one.
 type DynamicSyncer struct {
