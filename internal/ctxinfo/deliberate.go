@@ -45,11 +45,7 @@ func (in *Info) DeliberateRoot(cur inspector.Cursor) bool {
 // context itself (that would derive from it, not replace it).
 func (in *Info) nilDefault(cur inspector.Cursor) bool {
 	cur = analysisutil.Unparen(cur)
-	id, _ := assignee(cur).(*ast.Ident)
-	if id == nil {
-		return false
-	}
-	v, _ := in.TypesInfo.ObjectOf(id).(*types.Var)
+	v := in.assignedVar(cur)
 	stmt := cur.Parent()
 	if _, ok := stmt.Node().(*ast.ValueSpec); ok {
 		stmt = stmt.Parent().Parent() // the GenDecl, then the DeclStmt
@@ -184,10 +180,12 @@ func (in *Info) shutdownOnly(cur inspector.Cursor, derived ast.Expr, cancel *typ
 	if !in.deferredCall(body, cancel) {
 		return false
 	}
-	ending, helpers := false, false
+	ending, deferred, helpers := false, false, false
 	for use := range in.UsesOf(body, v) {
 		switch {
-		case in.servesEnding(use, v, fns[0].Node):
+		case inDefer(use, v):
+			ending, deferred = true, true
+		case in.IsDone(use, fns[0].Node):
 			ending = true
 		case in.inGoroutine(use, v):
 			helpers = true
@@ -199,7 +197,7 @@ func (in *Info) shutdownOnly(cur inspector.Cursor, derived ast.Expr, cancel *typ
 	// go-statement rule; with a deferred use too, they are helpers that
 	// must run until the shutdown that the ending does (log readers
 	// draining a server the deferred call stops).
-	return ending && (!helpers || in.deferredUse(body, v))
+	return ending && (!helpers || deferred)
 }
 
 // inGoroutine reports whether the use of v at cur is in a go statement,
@@ -217,16 +215,6 @@ func (in *Info) inGoroutine(cur inspector.Cursor, v *types.Var) bool {
 			if fn := in.funcs[n]; fn != nil && StartsGoroutine(fn.PassedTo) {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// deferredUse reports whether some use of v in body is in a deferred call.
-func (in *Info) deferredUse(body inspector.Cursor, v *types.Var) bool {
-	for use := range in.UsesOf(body, v) {
-		if inDefer(use, v) {
-			return true
 		}
 	}
 	return false
@@ -354,6 +342,17 @@ func assignee(cur inspector.Cursor) ast.Expr {
 		}
 	}
 	return nil
+}
+
+// assignedVar returns the variable that the value at cur is assigned to
+// or declared as, when that is a single identifier; or nil.
+func (in *Info) assignedVar(cur inspector.Cursor) *types.Var {
+	id, _ := assignee(cur).(*ast.Ident)
+	if id == nil {
+		return nil
+	}
+	v, _ := in.TypesInfo.ObjectOf(id).(*types.Var)
+	return v
 }
 
 // maxEscapeDepth bounds how many closures deep escapes follows a cancel
@@ -511,11 +510,7 @@ func assignedPair(stmt ast.Node) (first, second ast.Expr) {
 // process as soon as the context ends, before that graceful stop.
 func (in *Info) EndsProcessItself(cur inspector.Cursor) bool {
 	cur = analysisutil.Unparen(cur)
-	id, _ := assignee(cur).(*ast.Ident)
-	if id == nil {
-		return false
-	}
-	v, _ := in.TypesInfo.ObjectOf(id).(*types.Var)
+	v := in.assignedVar(cur)
 	body, ok := outermostFunc(cur)
 	if v == nil || !ok {
 		return false

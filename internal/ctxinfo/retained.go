@@ -61,11 +61,7 @@ func (in *Info) keptByCallee(cur inspector.Cursor) bool {
 	if kept {
 		return true
 	}
-	id, _ := assignee(cur).(*ast.Ident)
-	if id == nil {
-		return false
-	}
-	v, _ := in.TypesInfo.ObjectOf(id).(*types.Var)
+	v := in.assignedVar(cur)
 	if v == nil || v.Parent() == v.Pkg().Scope() {
 		return false
 	}

@@ -71,7 +71,7 @@ func innerCtxs(pass *analysis.Pass, in *ctxinfo.Info, groups map[*types.Var]ctxi
 		if inner.Group == nil {
 			handed, seen := handedWith[lit]
 			if !seen {
-				handed = handedWithCtx(pass.TypesInfo, in, inner.Lit.Cur)
+				handed = handedWithCtx(in, inner.Lit.Cur)
 				handedWith[lit] = handed
 			}
 			if !handed {
@@ -123,7 +123,7 @@ func innerCtxs(pass *analysis.Pass, in *ctxinfo.Info, groups map[*types.Var]ctxi
 // kept in a variable or handed to a call without a context (a builder of
 // the module's own that hands back the context it was built with) says
 // nothing of where its context comes from.
-func handedWithCtx(info *types.Info, in *ctxinfo.Info, lit inspector.Cursor) bool {
+func handedWithCtx(in *ctxinfo.Info, lit inspector.Cursor) bool {
 	c := analysisutil.Unparen(lit)
 	for {
 		switch c.ParentEdgeKind() {
@@ -134,7 +134,7 @@ func handedWithCtx(info *types.Info, in *ctxinfo.Info, lit inspector.Cursor) boo
 			call := c.Parent().Node().(*ast.CallExpr)
 			arg := c.Node()
 			for _, a := range call.Args {
-				if a != arg && in.IsContext(info.TypeOf(a)) {
+				if a != arg && in.IsContext(in.TypesInfo.TypeOf(a)) {
 					return true
 				}
 			}

@@ -134,6 +134,17 @@ func (s *state) requestContext(call *ast.CallExpr) origin {
 // carry the context their Execute was given.
 const cobraPath = "github.com/spf13/cobra"
 
+// takesCommand reports whether fn has a *cobra.Command parameter, whose
+// Context() is fn's ctx.
+func (s *state) takesCommand(fn *ctxinfo.Func) bool {
+	for v := range fn.Sig.Params().Variables() {
+		if s.isCommand(v.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
 // isCommand reports whether t is *cobra.Command.
 func (s *state) isCommand(t types.Type) bool {
 	p, ok := types.Unalias(t).(*types.Pointer)

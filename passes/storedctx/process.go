@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 
 	"github.com/ctxlint/ctxlint/internal/analysisutil"
 	"github.com/ctxlint/ctxlint/internal/ctxinfo"
@@ -211,7 +210,7 @@ func (s *state) commandOptions(st *store) bool {
 		return false
 	}
 	lit, ok := fn.Node.(*ast.FuncLit)
-	if !ok || !slices.ContainsFunc(slices.Collect(fn.Sig.Params().Variables()), func(v *types.Var) bool { return s.isCommand(v.Type()) }) {
+	if !ok || !s.takesCommand(fn) {
 		return false
 	}
 	sel, ok := st.at.(*ast.SelectorExpr)

@@ -194,7 +194,7 @@ func (s *state) selector(cur inspector.Cursor, n *ast.SelectorExpr) {
 			continue
 		}
 		if last && sel.Kind() == types.MethodVal {
-			if i := atomicStoreArg(sel.Obj()); i >= 0 {
+			if i := atomicStoreArg(asFunc(sel.Obj())); i >= 0 {
 				fun := analysisutil.Climb(cur, edge.ParenExpr_X)
 				if call, ok := fun.Parent().Node().(*ast.CallExpr); ok && fun.ParentEdgeKind() == edge.CallExpr_Fun && i < len(call.Args) {
 					// p.ctx.Store(&ctx): the pointer's target is what is kept.
@@ -239,7 +239,7 @@ func (s *state) watches(cur inspector.Cursor) bool {
 	case edge.SelectorExpr_X:
 		outer := c.Parent()
 		sel, _ := s.info.Selections[outer.Node().(*ast.SelectorExpr)]
-		if sel != nil && sel.Kind() == types.MethodVal && analysisutil.IsMethod(asFunc(sel.Obj()), "sync/atomic", "Pointer", "Load") {
+		if sel != nil && sel.Kind() == types.MethodVal && analysisutil.IsMethod(asFunc(sel.Obj()), atomicPath, "Pointer", "Load") {
 			return s.nilCheckedOnly(analysisutil.Climb(outer, edge.ParenExpr_X).Parent())
 		}
 		if sel == nil || sel.Kind() != types.MethodVal || !isWatchMethod(sel.Obj()) || !s.in.IsContext(sel.Recv()) {
@@ -253,15 +253,18 @@ func (s *state) watches(cur inspector.Cursor) bool {
 	return false
 }
 
+// atomicPath is the import path of sync/atomic, whose Pointer[T] keeps a
+// *T: Pointer[context.Context] keeps a context.
+const atomicPath = "sync/atomic"
+
 // atomicStoreArg returns, for a method of sync/atomic's Pointer that
 // stores a new value (Store, Swap, CompareAndSwap), the index of that
 // value among its arguments; -1 for any other method.
-func atomicStoreArg(m types.Object) int {
-	fn, _ := m.(*types.Func)
+func atomicStoreArg(fn *types.Func) int {
 	switch {
-	case analysisutil.IsMethod(fn, "sync/atomic", "Pointer", "Store"), analysisutil.IsMethod(fn, "sync/atomic", "Pointer", "Swap"):
+	case analysisutil.IsMethod(fn, atomicPath, "Pointer", "Store"), analysisutil.IsMethod(fn, atomicPath, "Pointer", "Swap"):
 		return 0
-	case analysisutil.IsMethod(fn, "sync/atomic", "Pointer", "CompareAndSwap"):
+	case analysisutil.IsMethod(fn, atomicPath, "Pointer", "CompareAndSwap"):
 		return 1
 	}
 	return -1
@@ -292,15 +295,12 @@ func (s *state) nilCheckedOnly(cur inspector.Cursor) bool {
 	if v == nil {
 		return false
 	}
-	var fn inspector.Cursor
-	for fn = range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		break
-	}
-	if !fn.Valid() {
+	fn := s.innermost(c)
+	if fn == nil {
 		return false
 	}
 	uses := 0
-	for use := range s.in.UsesOf(fn, v) {
+	for use := range s.in.UsesOf(fn.Cur, v) {
 		if !compared(analysisutil.Unparen(use)) {
 			return false
 		}
@@ -323,7 +323,7 @@ func (s *state) atomicStoreRecv(cur inspector.Cursor) bool {
 		return false
 	}
 	sel := s.info.Selections[c.Parent().Node().(*ast.SelectorExpr)]
-	return sel != nil && sel.Kind() == types.MethodVal && atomicStoreArg(sel.Obj()) >= 0
+	return sel != nil && sel.Kind() == types.MethodVal && atomicStoreArg(asFunc(sel.Obj())) >= 0
 }
 
 // isStoreTarget reports whether the selector at cur is (part of) the
