@@ -296,6 +296,18 @@
 //     registers. That lifetime is the right parent for them. A read by a
 //     method that other code calls later (an exported Resync), or by a
 //     function with a ctx of its own, makes it a finding again;
+//   - a component's lifetime handed in when it is built (a constructor's
+//     argument, options made in another package) and kept as the parent
+//     of the workers it starts: a method of the type with no ctx (a
+//     client-go Run(stopCh <-chan struct{})) starts a goroutine with a
+//     context made from the field (go c.runWorker(ctx) after
+//     ctx, cancel := context.WithCancel(c.ctx)), and every method of the
+//     type that takes a ctx is unexported and, at every call in the
+//     package, receives a context made from the field. Those ctx
+//     parameters are the field's own lifetime: there is no other ctx to
+//     use. Other ctx-less methods may read it (a logger taken from it).
+//     A store of a root or a per-request context, an exported method
+//     with a ctx, or no worker started, makes it a finding again;
 //   - a carrier: a field whose every read, beyond watching its end, is
 //     the value stored, as it is, in a context field of another struct
 //     of the package (&lister{ctx: f.ctx}), each of them left alone as

@@ -184,6 +184,7 @@ func (s *state) propagate() {
 			}
 		}
 	}
+	s.origins = origins
 	s.lend(origins)
 	s.lifetimes(origins)
 }

@@ -99,6 +99,7 @@ type state struct {
 	callers      map[*ctxinfo.Func][]*ctxinfo.Func // ctx-less methods of owners → the functions that call them
 	convs        map[*owner][]conv                 // owner values used as interfaces
 	calls        []call
+	origins      []origin                        // of the context each call passes (see propagate)
 	perRequest   map[*ctxinfo.Func]*ctxinfo.Func // function → the Reconcile or handler whose ctx it receives
 	lent         map[*ctxinfo.Func]bool          // functions whose ctx is, at every call, a lifetime lent by its owner
 	lifeFns      map[*ctxinfo.Func]bool          // functions whose ctx is a process or manager lifetime
@@ -270,6 +271,9 @@ func (s *state) reexamine(f *finding, handed func(ast.Expr) bool) *finding {
 	f.conflicts, f.conflictFn, f.readers, f.handedOn = nil, nil, nil, nil
 	s.examineReads(f, handed)
 	f.keepsLife, f.lifeReader = s.keepsLifetime(f)
+	if !f.keepsLife && s.startsWorkers(f) {
+		f.keepsLife, f.lifeReader = true, nil
+	}
 	return f
 }
 
