@@ -317,10 +317,14 @@
 //     per-request context or setter stores it, no function with a ctx of
 //     its own reads it, and its type is not long-lived;
 //   - a per-call state object (crypto/tls's handshake states): every store
-//     of the field is a composite literal (&dialState{conn: c, ctx: ctx},
-//     positional too) that a function builds with its own ctx, but for a
-//     default where none was given (if p.ctx == nil { p.ctx =
-//     context.Background() }, no choice of a root), one it gets
+//     of the field fills a value that a function has just built, a
+//     composite literal (&dialState{conn: c, ctx: ctx}, positional too)
+//     or a local variable whose only value is one (rc := &state{};
+//     rc.ctx = ctx), with its own ctx, but for a default where none was
+//     given (if p.ctx == nil { p.ctx = context.Background() }, no choice
+//     of a root) and for a builder with no ctx in scope that fills it with
+//     a root context (a test double's; that root is inheritctx's to judge)
+//     when another store is a call's own ctx; its own ctx is one it gets
 //     from a parameter's getter (r.Context() of a request, cmd.Context()
 //     of a *cobra.Command) or a context derived from them
 //     (context.WithTimeout(ctx, d)), and the value built

@@ -14,11 +14,16 @@ import (
 )
 
 // isPerCall reports whether the field belongs to per-call state objects
-// (crypto/tls's handshake states): every store of it is a composite
-// literal that a function builds with its own ctx (or a context derived
-// from it), and the value built never outlives that call; the type is
-// not long-lived, and no function with a ctx of its own reads the field
-// in place of its ctx. Such a field is left alone.
+// (crypto/tls's handshake states): every store of it fills a value that
+// a function builds (a composite literal, or a local variable that one
+// initialises, rc := &state{}; rc.ctx = ctx) with its own ctx (or a
+// context derived from it), and the value built never outlives that
+// call; the type is not long-lived, and no function with a ctx of its
+// own reads the field in place of its ctx. A function with no ctx in
+// scope may fill such a value with a root context (a test double's
+// builder) when another store is a call's own ctx: whether that root
+// should be a caller's ctx is inheritctx's to say. Such a field is left
+// alone.
 func (s *state) isPerCall(f *finding) bool {
 	f.ctors = nil
 	if len(f.fd.stores) == 0 || len(f.conflicts) > 0 || f.lt.longLived() {
@@ -30,22 +35,31 @@ func (s *state) isPerCall(f *finding) bool {
 		if s.in.NilDefault(st.cur) {
 			continue // if p.ctx == nil { p.ctx = context.Background() }: a default for none given, no choice of a root
 		}
-		if _, ok := st.cur.Node().(*ast.CompositeLit); !ok {
-			return false // an assignment to an existing value
-		}
-		built = true
 		fn := s.innermost(st.cur)
-		if fn == nil || !s.callsOwn(fn, st) {
+		if fn == nil {
 			return false
 		}
-		e := s.escapeIn(fn, st.cur, true)
+		lit, ok := s.builtValue(fn, st)
+		if !ok {
+			return false // an assignment to an existing value
+		}
+		own := s.callsOwn(fn, st)
+		twin := !own && st.orig.kind == root && s.in.ScopeAt(st.cur).Provider == nil
+		if !own && !twin {
+			return false
+		}
+		built = built || !twin
+		e := s.escapeIn(fn, lit, true)
 		if e == nil {
 			return false
 		}
-		if e.outlives(st.cur) {
-			if !s.waitsForReply(fn, st.cur) {
+		if e.outlives(lit) {
+			if twin || !s.waitsForReply(fn, lit) {
 				return false
 			}
+			continue
+		}
+		if twin {
 			continue
 		}
 		if e.returned && !s.perCallResult(fn, e.typ) {
@@ -57,6 +71,41 @@ func (s *state) isPerCall(f *finding) bool {
 	}
 	f.ctors = ctors
 	return built
+}
+
+// builtValue returns the composite literal that st fills: st itself, or,
+// for an assignment to a field of a local variable of fn (rc.ctx = ctx),
+// the literal that is that variable's only value (rc := &state{}).
+func (s *state) builtValue(fn *ctxinfo.Func, st *store) (inspector.Cursor, bool) {
+	if _, ok := st.cur.Node().(*ast.CompositeLit); ok {
+		return st.cur, true
+	}
+	sel, ok := st.at.(*ast.SelectorExpr)
+	if !ok {
+		return inspector.Cursor{}, false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return inspector.Cursor{}, false
+	}
+	v, _ := s.info.Uses[id].(*types.Var)
+	defs := s.locals[v]
+	if v == nil || len(defs) != 1 || defs[0].idx >= 0 || v.Pos() < fn.Node.Pos() || v.Pos() >= fn.Node.End() {
+		return inspector.Cursor{}, false
+	}
+	x := ast.Unparen(defs[0].expr)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		x = ast.Unparen(u.X)
+	}
+	if _, ok := x.(*ast.CompositeLit); !ok {
+		return inspector.Cursor{}, false
+	}
+	for a := range st.cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if a.Node() == fn.Node {
+			return a.FindNode(x)
+		}
+	}
+	return inspector.Cursor{}, false
 }
 
 // handsOff reports whether fn is an exported function (not a method) of

@@ -145,8 +145,9 @@ func (r *LeaseReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl
 	return ctrl.Result{}, startWatch(ctx, l.ctx, l.name)
 }
 
-// An owner built on a reconcile's ctx lends a per-request context, not a
-// lifetime: it is reported. The item built from it and used within the
+// An owner built on a reconcile's ctx, and used by a goroutine that may
+// outlive the Reconcile, lends a per-request context, not a lifetime: it
+// is reported. The item built from it and used within the
 // Reconcile is a per-call object of that call, whose context is the
 // owner's field: one finding, at the owner, for one cause.
 type batch struct {
@@ -169,8 +170,11 @@ func (r *BatchReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl
 	b.ctx, b.cancel = context.WithCancel(ctx)
 	defer b.cancel()
 	newItem(b.ctx).send()
+	go b.flush()
 	return ctrl.Result{}, nil
 }
+
+func (b *batch) flush() { watch(b.ctx, "flush") }
 
 // A read passed next to the function's own ctx is no conflict, but one
 // used alone is.

@@ -296,15 +296,64 @@ func (l *link) hook(ctx context.Context, register func(func() error)) {
 
 func (hs *hookState) fire() error { return exchange(hs.ctx, "hook") }
 
-// Assigned to a value that already exists, not built by a literal.
+// Built empty, then filled field by field: the same per-call state.
 type tuneState struct {
-	ctx context.Context // want `^field ctx of tuneState stores a context: a stored context outlives the call it belongs to`
+	ctx context.Context // ok: tune fills the value it has just built
 }
 
 func (l *link) tune(ctx context.Context) error {
 	ts := &tuneState{}
 	ts.ctx = ctx
 	return ts.apply()
+}
+
+// A test double's builder, with no ctx to give, fills the same state
+// with a root context: the state is still per call.
+type auditState struct {
+	ctx  context.Context // ok: built per call; the double's root is inheritctx's to judge
+	name string
+}
+
+func newAuditState(ctx context.Context, name string) *auditState {
+	ps := &auditState{name: name}
+	ps.ctx = ctx
+	return ps
+}
+
+func fakeAuditState() *auditState {
+	ps := &auditState{name: "fake"}
+	ps.ctx = context.Background()
+	return ps
+}
+
+func (l *link) audit(ctx context.Context) error {
+	return newAuditState(ctx, "audit").send()
+}
+
+func (ps *auditState) send() error { return exchange(ps.ctx, ps.name) }
+
+// Its neighbour: only ever built with a root context, by a function with
+// no ctx: nothing makes it a call's state.
+type rootedState struct {
+	ctx context.Context // want `^field ctx of rootedState stores a context, set to context.Background\(\) in newRootedState, which is never cancelled`
+}
+
+func newRootedState() *rootedState {
+	rs := &rootedState{}
+	rs.ctx = context.Background()
+	return rs
+}
+
+func (rs *rootedState) send() error { return exchange(rs.ctx, "rooted") }
+
+// Its neighbour: assigned to a value that already exists, not built here.
+type retuneState struct {
+	ctx context.Context // want `^field ctx of retuneState stores a context: a stored context outlives the call it belongs to`
+}
+
+func (l *link) retune(ctx context.Context, rs *retuneState) error {
+	rs.ctx = ctx
+	return exchange(rs.ctx, "retune")
 }
 
 func (ts *tuneState) apply() error { return exchange(ts.ctx, "tune") }
