@@ -63,6 +63,25 @@ func SelfInstance(t types.Type) types.Type {
 // TestingPath is the import path of the standard testing package.
 const TestingPath = "testing"
 
+// IsTestingHandle reports whether t is *testing.T, *testing.B,
+// *testing.F or testing.TB: what a test, benchmark or fuzz target, or
+// its helpers, receive.
+func IsTestingHandle(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		n, ok := types.Unalias(p.Elem()).(*types.Named)
+		if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != TestingPath {
+			return false
+		}
+		switch n.Obj().Name() {
+		case "T", "B", "F":
+			return true
+		}
+		return false
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == TestingPath && n.Obj().Name() == "TB"
+}
+
 // hasTestContext reports whether a parameter of type t, declared at pos,
 // gives the test's context through its Context method: t is a type of
 // package testing (or a pointer to one) whose method set has Context()

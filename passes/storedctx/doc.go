@@ -412,13 +412,19 @@
 //     unless -include-tests is set. Without it, test files are not looked
 //     at for stores and reads of other fields either, so the findings in a
 //     package's other files do not depend on its tests;
+//   - test fixtures in other files, under the same option: a struct that
+//     holds a *testing.T, *testing.B, *testing.F or testing.TB, or whose
+//     field is only ever set by functions that receive one (a parameter,
+//     or a field of the receiver's struct), as NewFixture(t *testing.T)
+//     or a test case's run(t). It lives for one test, and the context it
+//     keeps is that test's;
 //   - dead code: an unexported type of the package scope that nothing in
 //     the package refers to and whose context fields are never set nor
 //     read keeps no context (an exported one may be used elsewhere, and is
 //     reported);
 //   - types named by -allow.
 //
-// The last seven hold for per-request contexts too.
+// The last eight hold for per-request contexts too.
 //
 //	// GOOD: the cache owns the lifetime it keeps, and ends it
 //	type cache struct {
@@ -429,7 +435,8 @@
 // # Options
 //
 //	-include-tests
-//	    also report structs declared in _test.go files. The ctxlint
+//	    also report structs declared in _test.go files, and test
+//	    fixtures in other files. The ctxlint
 //	    command's -include-tests sets it together with every other
 //	    check's; -storedctx.include-tests remains, for this check alone.
 //	-allow=TYPES

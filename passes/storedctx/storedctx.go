@@ -188,7 +188,7 @@ func (s *state) report() {
 		}
 		owns := s.ownsLifetime(o)
 		for _, fd := range o.fields {
-			if s.nolinted(fd) {
+			if s.nolinted(fd) || !s.cfg.includeTests && s.testFixture(fd) {
 				quiet[fd] = true // left alone whatever it stores, as an allowed type's
 				continue
 			}
