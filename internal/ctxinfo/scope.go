@@ -78,7 +78,7 @@ func (in *Info) scopeAt(cur inspector.Cursor, provides func(*Func) bool) Scope {
 	for a := range cur.Enclosing() {
 		switch n := a.Node().(type) {
 		case *ast.GoStmt:
-			if s.Provider == nil && s.Detached == nil {
+			if s.Provider == nil && s.Detached == nil && !in.JoinedGo(a) {
 				s.Detached, s.How = n, OnGoroutine
 			}
 		case *ast.DeferStmt:
@@ -97,7 +97,7 @@ func (in *Info) scopeAt(cur inspector.Cursor, provides func(*Func) bool) Scope {
 			if s.OwnerFunc == nil && fn.Kind != Plain {
 				s.Owner, s.OwnerFunc = fn.Kind, fn
 			}
-			if s.Provider == nil && s.Detached == nil && fn.RunsOutsideCall() {
+			if s.Provider == nil && s.Detached == nil && fn.RunsOutsideCall() && !in.JoinedGo(a) {
 				starter, s.How = true, OnGoroutine
 				if !StartsGoroutine(fn.PassedTo) {
 					s.How = Later

@@ -531,7 +531,8 @@ func recordsWith(fn *types.Func) bool {
 }
 
 // runsDuringCall reports whether the code at c runs while fn is being
-// called: not in a go or defer statement of fn, nor in a func literal
+// called: not in a go statement of fn that fn does not wait for (see
+// ctxinfo.Info.JoinedGo), nor in a defer statement, nor in a func literal
 // that fn returns or stores for later, gives to a goroutine starter or to
 // a function that keeps it as a callback (ctxinfo.Func.RunsOutsideCall).
 func (m *minters) runsDuringCall(c inspector.Cursor, fn *ctxinfo.Func) bool {
@@ -540,10 +541,14 @@ func (m *minters) runsDuringCall(c inspector.Cursor, fn *ctxinfo.Func) bool {
 			return true
 		}
 		switch a.Node().(type) {
-		case *ast.GoStmt, *ast.DeferStmt:
+		case *ast.GoStmt:
+			if !m.in.JoinedGo(a) {
+				return false
+			}
+		case *ast.DeferStmt:
 			return false
 		case *ast.FuncLit:
-			if lit := m.in.Func(a.Node()); lit != nil && lit.RunsOutsideCall() {
+			if lit := m.in.Func(a.Node()); lit != nil && lit.RunsOutsideCall() && !m.in.JoinedGo(a) {
 				return false // run on a new goroutine, as by a go statement, or later as a callback
 			}
 			lit := analysisutil.Unparen(a)

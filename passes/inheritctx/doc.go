@@ -124,7 +124,12 @@
 // # Goroutines and deferred calls
 //
 // go statements and deferred calls usually mean to outlive the call, so
-// their root contexts are reported only with -report-detached; then the
+// their root contexts are reported only with -report-detached, but for
+// goroutines the function waits for: a go statement whose func literal
+// calls Done on a sync.WaitGroup, or a func given to a WaitGroup's Go,
+// followed in the function by Wait on that group. Their work is part of
+// the call, while ctx is live, and is reported as any other. With
+// -report-detached, the
 // fix is context.WithoutCancel(ctx), which keeps the caller's values and
 // trace and drops only its cancellation. The same holds for a func
 // literal given to a function that runs it on a new goroutine

@@ -166,7 +166,9 @@
 //
 // Root contexts in go statements and deferred calls, and in clean-up
 // closures run only where the function fails (see inheritctx), usually
-// detach on purpose, so they are reported only with -report-detached. Then the fix
+// detach on purpose, so they are reported only with -report-detached
+// (goroutines the function waits for with a sync.WaitGroup are part of
+// the call and reported as any other code, see inheritctx). Then the fix
 // is context.WithoutCancel(ctx), which keeps the reconcile's values and
 // trace and drops only its cancellation.
 //

@@ -161,7 +161,9 @@
 //
 // go statements and deferred calls in handlers, and clean-up closures run
 // only where the handler fails (see inheritctx), usually detach on purpose,
-// so they are reported only with -report-detached; then the fix is
+// so they are reported only with -report-detached (goroutines the handler
+// waits for with a sync.WaitGroup are part of the request and reported as
+// any other code, see inheritctx); then the fix is
 // context.WithoutCancel(r.Context()), which keeps the request's values and
 // trace and drops only its cancellation.
 //

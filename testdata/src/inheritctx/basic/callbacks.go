@@ -16,12 +16,52 @@ import (
 // Work that runs outside the call that sets it up.
 
 // ok: sync.WaitGroup's Go (Go 1.25) runs the func on a new goroutine,
-// like go.
-func (c *Client) WaitGroupGo(ctx context.Context) {
-	var wg sync.WaitGroup
+// like go, and nothing here waits for it.
+func (c *Client) WaitGroupGo(ctx context.Context, wg *sync.WaitGroup) {
 	wg.Go(func() { _ = c.push(context.Background()) })
+}
+
+// Reported: the function waits for the goroutine (wg.Wait()), so its
+// work is part of the call, while ctx is live.
+func (c *Client) WaitGroupGoJoined(ctx context.Context) {
+	var wg sync.WaitGroup
+	wg.Go(func() { _ = c.push(context.Background()) }) // want `context.Background\(\) replaces ctx, the context WaitGroupGoJoined receives; use ctx`
 	wg.Wait()
 }
+
+// Reported: the same with a go statement whose func literal calls Done,
+// and through a ctx-less helper that the goroutine calls.
+func (c *Client) GoJoined(ctx context.Context, keys []string) {
+	var wg sync.WaitGroup
+	for _, k := range keys {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = c.push(context.TODO()) // want `context.TODO\(\) replaces ctx, the context GoJoined receives; use ctx`
+			c.create(k)
+		}()
+	}
+	wg.Wait()
+}
+
+func (c *Client) create(key string) {
+	_ = c.push(context.Background()) // want `context.Background\(\) in Client.create, which Client.GoJoined calls without its ctx`
+}
+
+// ok: a group waited for before the goroutine starts, or another group
+// waited for, does not join it.
+func (c *Client) GoNotJoined(ctx context.Context, other *sync.WaitGroup) {
+	var wg sync.WaitGroup
+	wg.Wait()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		c.spawn()
+	}()
+	other.Wait()
+}
+
+func (c *Client) spawn() { _ = c.push(context.TODO()) }
 
 // ok: a predicate's filter runs for each event the controller sees later,
 // not during the call that registers it, and its signature has no ctx.
