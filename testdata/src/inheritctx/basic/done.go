@@ -6,6 +6,7 @@ import (
 	"log"
 	"net/http"
 	"os"
+	"sync"
 	"time"
 
 	oklog "github.com/oklog/run"
@@ -248,4 +249,18 @@ func (s *server) stopLate(ctx context.Context) {
 	ctx, cancel := context.WithCancel(ctx)
 	_ = s.srv.Shutdown(context.TODO()) // want `context.TODO\(\) replaces ctx, the context stopLate receives`
 	cancel()
+}
+
+// ok: a goroutine the function waits for, which shuts down once ctx is
+// done: past <-ctx.Done() ctx is done there too.
+func runJoined(ctx context.Context, srv *http.Server) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-ctx.Done()
+		_ = srv.Shutdown(context.Background())
+	}()
+	_ = srv.ListenAndServe()
+	wg.Wait()
 }
