@@ -58,6 +58,22 @@ func (in *Info) IsDoneComm(comm ast.Stmt) bool {
 	return ch != nil && in.IsDoneCall(ch)
 }
 
+// isStopComm reports whether a select case receives from a stop channel:
+// a channel of struct{} other than a context's Done(), whose only message
+// is that it was closed or signalled (case <-c.stopChan:).
+func (in *Info) isStopComm(comm ast.Stmt) bool {
+	ch := RecvChan(comm)
+	if ch == nil || in.IsDoneCall(ch) {
+		return false
+	}
+	c, ok := in.TypesInfo.TypeOf(ch).Underlying().(*types.Chan)
+	if !ok {
+		return false
+	}
+	st, ok := c.Elem().Underlying().(*types.Struct)
+	return ok && st.NumFields() == 0
+}
+
 // commRecv returns the receive expression of a select case, if any.
 func commRecv(comm ast.Stmt) ast.Expr {
 	switch s := comm.(type) {
@@ -209,7 +225,10 @@ func (in *Info) nilCheck(cond ast.Expr) (token.Token, bool) {
 
 // IsDone reports whether code at cur runs only once a context is done,
 // or when it is missing, looking no further out than the function stop:
-// in a case <-ctx.Done() branch, after a statement that waits for
+// in a case <-ctx.Done() branch, in a case <-stopCh branch (a channel
+// of struct{}) that leaves the function (the clean-up of a component told
+// to stop, whose context most often ends at the same moment), after a
+// statement that waits for
 // ctx.Done(), after a call of the cancel function of the context in
 // scope (see cancelsOwn), in the body of if ctx.Err() != nil, or where
 // ctx is nil (if
@@ -226,7 +245,7 @@ func (in *Info) IsDone(cur inspector.Cursor, stop ast.Node) bool {
 		}
 		switch n := a.Node().(type) {
 		case *ast.CommClause:
-			if k, _ := child.ParentEdge(); k == edge.CommClause_Body && n.Comm != nil && in.IsDoneComm(n.Comm) {
+			if k, _ := child.ParentEdge(); k == edge.CommClause_Body && n.Comm != nil && (in.IsDoneComm(n.Comm) || in.isStopComm(n.Comm) && in.LeavesFunc(n.Body)) {
 				return true
 			}
 			if in.anyWaitBefore(child, n.Body, edge.CommClause_Body, stop) {

@@ -390,7 +390,11 @@
 // and after a call of ctx's own cancel function (ctx, cancel :=
 // context.WithCancel(ctx), then stop := func() { cancel(); cleanup() }:
 // the clean-up that follows, and the helpers it calls, run with ctx
-// done; the cancel of a child context leaves ctx live);
+// done; the cancel of a child context leaves ctx live); so does the
+// branch of a select case on a stop channel (a channel of struct{},
+// case <-c.stopChan:) that leaves the function: a component told to stop
+// releases what it holds with a context of its own, since ctx most often
+// ends with the stop; a branch that goes on looping is still reported;
 // a select with a case that falls through (a ticker, a case that only
 // logs) may end with ctx live and is still reported; or where it is nil
 // (if ctx == nil { ctx = context.Background() });

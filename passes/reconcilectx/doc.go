@@ -248,7 +248,9 @@
 // <-ctx.Done(), under if ctx.Err() != nil, after a select whose other cases
 // all leave, or after if ctx.Err() == nil { return }, after a call of
 // ctx's own cancel function, or in a local closure
-// called only there), where a fresh context for cleanup is right, and a
+// called only there; also a select case on a stop channel, a channel of
+// struct{}, whose branch leaves the function), where a fresh context for
+// cleanup is right, and a
 // ctx-less helper reached from there whose root context has a deadline and
 // a deferred cancel (a bounded stop or drain), whoever else calls it;
 // context.WithCancel(context.Background()) whose cancel function is stored,

@@ -264,3 +264,28 @@ func runJoined(ctx context.Context, srv *http.Server) {
 	_ = srv.ListenAndServe()
 	wg.Wait()
 }
+
+// ok: told to stop, the loop releases what it holds with a context of its
+// own and returns: ctx most often ends with the stop.
+func (s *server) Serve(ctx context.Context, stop <-chan struct{}, tick <-chan time.Time) error {
+	for {
+		select {
+		case <-tick:
+			_ = s.srv.Shutdown(ctx)
+		case <-stop:
+			return s.srv.Shutdown(context.Background())
+		}
+	}
+}
+
+// Reported: a pause signal that the loop goes on after is no stop.
+func (s *server) Pausable(ctx context.Context, pause <-chan struct{}) {
+	for {
+		select {
+		case <-pause:
+			_ = s.srv.Shutdown(context.TODO()) // want `context.TODO\(\) replaces ctx, the context Pausable receives; use ctx`
+		case <-ctx.Done():
+			return
+		}
+	}
+}
