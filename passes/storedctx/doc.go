@@ -394,6 +394,9 @@
 //     (if x.Ctx == nil { x.Ctx = context.Background() }, which would
 //     otherwise leave a nil context: such a store is not counted as a
 //     root context in a field of the package's own either);
+//   - nil put in a context field (Ctx: nil in a generated client's
+//     parameters, c.ctx = nil once done), here or in another package's
+//     struct: no context is kept, and the store counts for nothing;
 //   - a type that is itself a context: it declares context methods of its
 //     own, or it embeds a context and is neither a long-lived type as
 //     above nor has methods that receive a ctx (a reconciler that embeds

@@ -83,7 +83,7 @@ func (s *state) collectForeign() []foreignStore {
 					} else if j < st.NumFields() {
 						v = st.Field(j)
 					}
-					if v != nil && v.Exported() && s.holdsContext(v.Type()) {
+					if v != nil && v.Exported() && s.holdsContext(v.Type()) && !s.isNil(value, -1) {
 						out = append(out, foreignStore{v: v, named: named, cur: cur, at: elt, value: value, idx: -1})
 					}
 				}
@@ -100,7 +100,7 @@ func (s *state) collectForeign() []foreignStore {
 					named := s.foreignStruct(selection.Recv())
 					v := selection.Obj().(*types.Var)
 					rhs, idx := analysisutil.AssignedValue(n.Rhs, len(n.Lhs), i)
-					if named == nil || rhs == nil || !s.holdsContext(v.Type()) {
+					if named == nil || rhs == nil || !s.holdsContext(v.Type()) || s.isNil(rhs, idx) {
 						continue
 					}
 					base, _ := ast.Unparen(sel.X).(*ast.Ident)

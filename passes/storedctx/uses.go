@@ -125,11 +125,19 @@ func (s *state) collectUses() {
 
 // storeTo records that rhs (or its result idx) is stored into field v.
 func (s *state) storeTo(v *types.Var, cur inspector.Cursor, at ast.Node, rhs ast.Expr, idx int) {
+	if s.isNil(rhs, idx) {
+		return // Ctx: nil, or c.ctx = nil once done: no context kept
+	}
 	if fd := s.fields[v]; fd != nil {
 		fd.stores = append(fd.stores, &store{cur: cur, at: at, expr: rhs, idx: idx, fn: s.outermost(cur)})
 	} else if s.funcFlds[v] {
 		s.cancelStores[v] = append(s.cancelStores[v], def{rhs, idx})
 	}
+}
+
+// isNil reports whether the value stored is the untyped nil.
+func (s *state) isNil(e ast.Expr, idx int) bool {
+	return idx < 0 && s.info.Types[e].IsNil()
 }
 
 // fieldVar returns the declared field that an assignment to lhs stores

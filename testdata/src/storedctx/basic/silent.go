@@ -210,3 +210,18 @@ func (h *genericHandler[T]) OnAdd(obj interface{}, isInInitialList bool) {
 }
 func (h *genericHandler[T]) OnUpdate(oldObj, newObj interface{}) {}
 func (h *genericHandler[T]) OnDelete(obj interface{})            {}
+
+// ok: per-call state whose ctx is cleared once used: nil is no context
+// kept, so the assignment does not make it a value changed later.
+type cleared struct {
+	ctx context.Context
+}
+
+func useCleared(ctx context.Context) error {
+	c := &cleared{ctx: ctx}
+	err := c.do()
+	c.ctx = nil
+	return err
+}
+
+func (c *cleared) do() error { return push(c.ctx) }
