@@ -124,21 +124,31 @@ func checksStop(in *ctxinfo.Info, n ast.Node) bool {
 	return found
 }
 
-// inWatchingSelect reports whether the receive at cur is a case of a
-// select that also waits on something else: a context's Done channel, a
-// stop channel, any channel but a timer's, or a default case.
-func inWatchingSelect(pass *analysis.Pass, cur inspector.Cursor) bool {
+// selectOf returns the select statement whose case receives at cur, or
+// nil.
+func selectOf(cur inspector.Cursor) *ast.SelectStmt {
 	c := analysisutil.Unparen(cur)
 	switch c.ParentEdgeKind() {
 	case edge.ExprStmt_X, edge.AssignStmt_Rhs:
 		c = c.Parent()
 	default:
-		return false
+		return nil
 	}
 	if c.ParentEdgeKind() != edge.CommClause_Comm {
+		return nil
+	}
+	sel, _ := c.Parent().Parent().Parent().Node().(*ast.SelectStmt)
+	return sel
+}
+
+// inWatchingSelect reports whether the receive at cur is a case of a
+// select that also waits on something else: a context's Done channel, a
+// stop channel, any channel but a timer's, or a default case.
+func inWatchingSelect(pass *analysis.Pass, cur inspector.Cursor) bool {
+	sel := selectOf(cur)
+	if sel == nil {
 		return false
 	}
-	sel := c.Parent().Parent().Parent().Node().(*ast.SelectStmt)
 	for _, st := range sel.Body.List {
 		cc := st.(*ast.CommClause)
 		if cc.Comm == nil {
@@ -168,7 +178,7 @@ func isTimerChan(info *types.Info, ch ast.Expr) bool {
 
 // reportWaits reports time.Sleep, <-time.After(d) and <-timer.C where a
 // context is in scope, outside a select that also waits on something
-// else. Waits in go statements and deferred calls (unless
+// else; a select of timers only, once, at its first case. Waits in go statements and deferred calls (unless
 // -report-detached), where the context is done, in _test.go files
 // (unless -include-tests), and, but in Reconciles, in loops that check
 // the context on every turn are left alone.
@@ -179,8 +189,15 @@ func (s *Spec) reportWaits(pass *analysis.Pass, opts Options) {
 	}
 	in := res.Info
 	res.waitsOnce.Do(func() {
+		seen := map[*ast.SelectStmt]bool{} // a select of timers is one wait, reported at its first case
 		for cur := range in.Inspector.Root().Preorder((*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil)) {
 			if w, ok := findWait(pass, cur); ok && (w.ch == nil || !inWatchingSelect(pass, cur)) {
+				if sel := selectOf(cur); sel != nil {
+					if seen[sel] {
+						continue
+					}
+					seen[sel] = true
+				}
 				res.waits = append(res.waits, w)
 			}
 		}

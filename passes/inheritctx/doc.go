@@ -163,7 +163,8 @@
 // time.Sleep(d), and a receive from time.After(d) or from the C channel of
 // a *time.Timer or *time.Ticker outside a select that also waits on
 // something else (ctx.Done(), a stop channel, a default case), where a ctx
-// is in scope: the wait goes on after ctx is cancelled, and shutdown waits
+// is in scope (a select of timers only is one wait, reported at its first
+// case): the wait goes on after ctx is cancelled, and shutdown waits
 // for it. Wait in a select on ctx.Done() and a timer, or use a
 // wait.*WithContext helper (wait.PollUntilContextCancel,
 // wait.UntilWithContext). When the wait is a statement of its own in a

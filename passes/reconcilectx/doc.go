@@ -86,8 +86,9 @@
 //
 // time.Sleep(d), and a receive from time.After(d) or from the C channel of
 // a *time.Timer or *time.Ticker outside a select that also waits on
-// something else, in a Reconcile or a function it reaches: the worker is
-// blocked for d, other objects wait in the queue, and shutdown waits too.
+// something else, in a Reconcile or a function it reaches (a select of
+// timers only, a timeout and a ticker, is one wait, reported at its first
+// case): the worker is blocked for d, other objects wait in the queue, and shutdown waits too.
 // Return ctrl.Result{RequeueAfter: d} and let the queue call back; the
 // message names d. When the wait is a statement of its own in a function
 // whose last result is an error, the fix, which keeps the flow as it is,

@@ -116,7 +116,8 @@
 //
 // time.Sleep(d), and a receive from time.After(d) or from the C channel of
 // a *time.Timer or *time.Ticker outside a select that also waits on
-// something else, in a handler: the handler holds the connection after the
+// something else, in a handler (a select of timers only is one wait,
+// reported at its first case): the handler holds the connection after the
 // client went away, and an admission webhook overruns the API server's
 // deadline. Wait in a select on the request's Done() and a timer, or use a
 // wait.*WithContext helper. When the wait is a statement of its own in a

@@ -27,6 +27,9 @@ func (r *JobReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.R
 	for i := 0; i < 3 && ctx.Err() == nil; i++ {
 		time.Sleep(time.Second) // want `^time.Sleep blocks the worker and ignores ctx, the Reconcile's context; return ctrl.Result\{RequeueAfter: time.Second\} instead$`
 	}
+	if err := r.waitCerts(ctx); err != nil {
+		return ctrl.Result{}, err
+	}
 	if err := r.waitReady(ctx); err != nil {
 		return ctrl.Result{}, err
 	}
@@ -57,3 +60,22 @@ var _ = reconcile.Func(func(ctx context.Context, req reconcile.Request) (reconci
 	time.Sleep(time.Second) // want `^time.Sleep blocks the worker and ignores ctx, the Reconcile's context`
 	return reconcile.Result{}, nil
 })
+
+// A select of a timeout and a ticker, neither of them ctx: one wait,
+// reported once, at its first case.
+func (r *JobReconciler) waitCerts(ctx context.Context) error {
+	ticker := time.NewTicker(time.Second)
+	timeout := time.NewTimer(time.Minute)
+	defer ticker.Stop()
+	defer timeout.Stop()
+	for {
+		select {
+		case <-timeout.C: // want `^<-timeout.C blocks the worker and ignores ctx, the context waitCerts receives from Reconcile`
+			return context.DeadlineExceeded
+		case <-ticker.C:
+			if r.endpoint != "" {
+				return nil
+			}
+		}
+	}
+}
