@@ -332,10 +332,8 @@ func mentionsErrWaitTimeout(pass *analysis.Pass, in *ctxinfo.Info, call *ast.Cal
 // carry it although a form that can exists (http.Get, exec.Command,
 // db.Query, wait.Poll, wait.Until, ...). Calls in go statements and
 // deferred calls (unless -report-detached), where the context is done,
-// in _test.go files (unless -include-tests), wait loops stopped by a
-// context's Done channel, and those stopped by a stop channel that the
-// function receives next to its ctx (Run(ctx, stopCh), which the caller
-// ends through either) are left alone.
+// in _test.go files (unless -include-tests), and wait loops stopped by a
+// context's Done channel are left alone.
 func (s *Spec) reportCtxless(pass *analysis.Pass, opts Options) {
 	res := Of(pass)
 	if res == nil || res.Info.Context == nil {
@@ -376,9 +374,6 @@ func (s *Spec) reportCtxless(pass *analysis.Pass, opts Options) {
 		if o.stop >= 0 && o.stop < len(call.Args) && in.IsDoneCall(call.Args[o.stop]) {
 			continue // stops with a context: its cancellation is kept
 		}
-		if o.stop >= 0 && o.stop < len(call.Args) && isParamOf(pass.TypesInfo, call.Args[o.stop], sc.Provider) {
-			continue // Run(ctx, stopCh): the caller handed it a stop channel of its own, and the loop ends on it
-		}
 		if o.stop >= 0 && o.stop < len(call.Args) && opts.StopChan && res.stopChanAt(call.Args[o.stop]) {
 			continue // one finding a site: the stop channel's, whose fix passes ctx.Done()
 		}
@@ -408,24 +403,6 @@ func (s *Spec) reportCtxless(pass *analysis.Pass, opts Options) {
 		}
 		pass.Report(d)
 	}
-}
-
-// isParamOf reports whether e is a parameter of fn, as it is.
-func isParamOf(info *types.Info, e ast.Expr, fn *ctxinfo.Func) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok {
-		return false
-	}
-	for p := range fn.Sig.Params().Variables() {
-		if p == v {
-			return true
-		}
-	}
-	return false
 }
 
 // ctxlessSite is a call of a ctx-less form, whatever the context in scope.

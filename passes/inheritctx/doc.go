@@ -252,10 +252,7 @@
 // replacement (apimachinery before 0.27). The loops that take a stop
 // channel (Until, NonSlidingUntil, JitterUntil, PollUntil,
 // PollImmediateUntil) have no fix, since the ctx's end is not the
-// channel's, and are left alone when that channel is a context's Done(),
-// or a parameter of the function next to its ctx (Run(ctx, stopCh): the
-// caller chose the channel the loop ends on, and ends the run through
-// either).
+// channel's, and are left alone when that channel is a context's Done().
 // A call whose line carries //nolint:noctx (or a bare //nolint, or
 // //nolint:all), the directive of golangci-lint's noctx, at its end or
 // alone on the line above, is kept on purpose and left alone. So is an

@@ -13,10 +13,7 @@ import (
 	kwait "k8s.io/apimachinery/pkg/util/wait"
 )
 
-type store struct {
-	db   *sql.DB
-	stop chan struct{}
-}
+type store struct{ db *sql.DB }
 
 // The standard library's ctx-less forms, in a plain function with a ctx.
 func (s *store) sync(ctx context.Context, url string) error {
@@ -46,8 +43,7 @@ func (s *store) waitReady(ctx context.Context) error {
 	return nil
 }
 
-func (s *store) loops(ctx context.Context) {
-	stop := s.stop
+func (s *store) loops(ctx context.Context, stop <-chan struct{}) {
 	wait.Until(func() { _, _ = s.ready() }, time.Second, stop) // want `^wait.Until cannot carry ctx, the context loops receives; use wait.UntilWithContext\(ctx, ...\)$`
 	wait.NonSlidingUntil(func() {}, time.Second, stop)         // want `^wait.NonSlidingUntil cannot carry ctx.*; use wait.NonSlidingUntilWithContext\(ctx, ...\)$`
 	wait.JitterUntil(func() {}, time.Second, 0.1, true, stop)  // want `^wait.JitterUntil cannot carry ctx.*; use wait.JitterUntilWithContext\(ctx, ...\)$`
@@ -58,13 +54,6 @@ func (s *store) loops(ctx context.Context) {
 }
 
 func (s *store) tick() {}
-
-// ok: the caller hands the function a stop channel next to its ctx
-// (Run(ctx, stopCh)), and the loop ends on the one it was given.
-func (s *store) run(ctx context.Context, stopCh <-chan struct{}) {
-	wait.Until(func() { _, _ = s.ready() }, time.Second, stopCh)
-	_ = wait.PollUntil(time.Second, s.ready, stopCh)
-}
 
 // The code tests for ErrWaitTimeout, which the replacement never returns:
 // no fix.
