@@ -14,7 +14,9 @@ import (
 // method value (f := verifyA; f(obj)), or the value of a range over a
 // local map, slice or array literal of such functions
 // (verify := map[string]func(*T) error{"a": verifyA, "b": v.verifyB};
-// for _, f := range verify { f(obj) }). It returns nil when any value is
+// for _, f := range verify { f(obj) }), or over what a method of the
+// package returns when it returns only such literals (for _, f := range
+// r.finders() { f(obj) }). It returns nil when any value is
 // something else (a func literal, a parameter, a call's result), when the
 // variable's address is taken, or when the container is used other than
 // by range statements.
@@ -118,16 +120,17 @@ func (m *minters) valuesOf(body ast.Node, v *types.Var, ranged bool) ([]ast.Expr
 }
 
 // elements returns the elements of the container x that a range
-// statement goes over: those of a map, slice or array literal, or of a
-// local variable whose every value is such a literal and which is used by
-// range statements only.
+// statement goes over: those of a map, slice or array literal, of a call
+// that returns only such literals (see returnedLits), or of a local
+// variable whose every value is one of those and which is used by range
+// statements only.
 func (m *minters) elements(body ast.Node, x ast.Expr, ranged bool) ([]ast.Expr, bool) {
 	if !ranged {
 		return nil, false
 	}
 	var lits []ast.Expr
 	switch x := ast.Unparen(x).(type) {
-	case *ast.CompositeLit:
+	case *ast.CompositeLit, *ast.CallExpr:
 		lits = []ast.Expr{x}
 	case *ast.Ident:
 		w, ok := m.pass.TypesInfo.Uses[x].(*types.Var)
@@ -141,7 +144,25 @@ func (m *minters) elements(body ast.Node, x ast.Expr, ranged bool) ([]ast.Expr, 
 		return nil, false
 	}
 	var out []ast.Expr
-	for _, e := range lits {
+	for i := 0; i < len(lits); i++ {
+		e := lits[i]
+		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && m.isAppend(call) && len(call.Args) > 0 {
+			lits = append(lits, call.Args[0]) // append(r.a(), r.b()...): the containers' elements, and the values added
+			if call.Ellipsis.IsValid() {
+				lits = append(lits, call.Args[1:]...)
+			} else {
+				out = append(out, call.Args[1:]...)
+			}
+			continue
+		}
+		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+			ret, ok := m.returnedLits(call)
+			if !ok {
+				return nil, false
+			}
+			lits = append(lits, ret...)
+			continue
+		}
 		lit, ok := ast.Unparen(e).(*ast.CompositeLit)
 		if !ok {
 			return nil, false
@@ -161,14 +182,63 @@ func (m *minters) elements(body ast.Node, x ast.Expr, ranged bool) ([]ast.Expr, 
 	return out, true
 }
 
+// isAppend reports whether call calls the append builtin.
+func (m *minters) isAppend(call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	return ok && m.pass.TypesInfo.Uses[id] == types.Universe.Lookup("append")
+}
+
+// returnedLits returns what a call of a function or method of the
+// package without arguments returns, when every return statement of its
+// own body (not of a func literal in it) returns a single map, slice or
+// array literal (func (r *finder) finders() []finderFunc { return
+// []finderFunc{r.byName, r.byLabel} }).
+func (m *minters) returnedLits(call *ast.CallExpr) ([]ast.Expr, bool) {
+	fn := m.in.Decl(m.funcOf(call.Fun))
+	if len(call.Args) > 0 || fn == nil || fn.Body == nil || fn.Obj == nil || fn.Obj.Pkg() != m.pass.Pkg {
+		return nil, false
+	}
+	var out []ast.Expr
+	ok := true
+	ast.Inspect(fn.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			lit, isLit := (ast.Expr)(nil), false
+			if len(n.Results) == 1 {
+				_, isLit = ast.Unparen(n.Results[0]).(*ast.CompositeLit)
+				lit = n.Results[0]
+			}
+			if !isLit {
+				ok = false
+			} else {
+				out = append(out, lit)
+			}
+		}
+		return ok
+	})
+	return out, ok && len(out) > 0
+}
+
 // onlyRanged reports whether every use of w in body is as the container
-// of a range statement: nothing else can add to it.
+// of a range statement, or as the target of an assignment (whose value
+// valuesOf checks): nothing else can add to it.
 func (m *minters) onlyRanged(body ast.Node, w *types.Var) bool {
-	ranged := map[*ast.Ident]bool{}
+	ranged := map[*ast.Ident]bool{} // and assigned: valuesOf has each value
 	ast.Inspect(body, func(n ast.Node) bool {
-		if r, ok := n.(*ast.RangeStmt); ok {
-			if id, ok := ast.Unparen(r.X).(*ast.Ident); ok {
+		switch n := n.(type) {
+		case *ast.RangeStmt:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
 				ranged[id] = true
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.ASSIGN {
+				for _, lhs := range n.Lhs {
+					if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+						ranged[id] = true
+					}
+				}
 			}
 		}
 		return true

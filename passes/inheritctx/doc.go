@@ -63,7 +63,9 @@
 // A call of a local function variable counts as a call of each function
 // or method value it may hold when all of them are visible in the
 // function (f := verifyA; f(obj), or for _, f := range verify { f(obj) }
-// over a map or slice literal of such values that nothing else changes).
+// over a map or slice literal of such values that nothing else changes,
+// or over what a method of the package returns when it returns only such
+// literals, appended or chosen in a switch: for _, f := range r.finders()).
 // A call of a method of an interface of the module counts as a call of
 // that method of each type that implements the interface, in the
 // package and in the packages it imports (an unexported builder

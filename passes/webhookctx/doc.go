@@ -150,7 +150,8 @@
 // and pass the request's; where a helper implements a method of another
 // package's interface, add a variant that takes a ctx instead. Helpers
 // called through function values are followed when every value is visible
-// in the function (a validator's map of verify functions ranged over).
+// in the function (a validator's map of verify functions ranged over, or
+// the literal that a method of the package returns, r.finders()).
 // A context factory (a ctx-less helper returning
 // context.WithTimeout(context.Background(), d) and its cancel) counts
 // where the caller defers the cancel and does its own work with the

@@ -77,3 +77,52 @@ func apply(f func(*Pod) error, obj *Pod) error {
 }
 
 var _ admission.Validator[*Pod] = &PodValidator{}
+
+// A validator whose helpers come from methods that return literals of
+// method values, appended or not, chosen in a switch.
+type NodeValidator struct {
+	extra []func(*Pod) error
+	fast  bool
+}
+
+func (n *NodeValidator) checkE(obj *Pod) error { return check(context.TODO(), obj) } // want `^context.TODO\(\) in NodeValidator.checkE, which NodeValidator.ValidateCreate calls without its ctx; thread`
+
+func (n *NodeValidator) checkF(obj *Pod) error { return check(context.TODO(), obj) } // want `^context.TODO\(\) in NodeValidator.checkF, which NodeValidator.ValidateCreate calls without its ctx; thread`
+
+func (n *NodeValidator) basic() []func(*Pod) error { return []func(*Pod) error{n.checkE} }
+
+func (n *NodeValidator) full() []func(*Pod) error {
+	return []func(*Pod) error{n.checkF}
+}
+
+func (n *NodeValidator) ValidateCreate(ctx context.Context, obj *Pod) (admission.Warnings, error) {
+	var checks []func(*Pod) error
+	switch {
+	case n.fast:
+		checks = n.basic()
+	default:
+		checks = append(n.basic(), n.full()...)
+	}
+	for _, f := range checks {
+		if err := f(obj); err != nil {
+			return nil, err
+		}
+	}
+	return nil, nil
+}
+
+// ok: what a method returns is not all visible when it returns a field.
+func (n *NodeValidator) configured() []func(*Pod) error { return n.extra }
+
+func (n *NodeValidator) ValidateUpdate(ctx context.Context, oldObj, newObj *Pod) (admission.Warnings, error) {
+	for _, f := range n.configured() {
+		_ = f(newObj)
+	}
+	return nil, nil
+}
+
+func (n *NodeValidator) ValidateDelete(ctx context.Context, obj *Pod) (admission.Warnings, error) {
+	return nil, nil
+}
+
+var _ admission.Validator[*Pod] = &NodeValidator{}
