@@ -52,30 +52,24 @@ func (in *Info) JoinedGo(cur inspector.Cursor) bool {
 	if len(groups) == 0 {
 		return false
 	}
-	for a := range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var body *ast.BlockStmt
-		switch f := a.Node().(type) {
-		case *ast.FuncDecl:
-			body = f.Body
-		case *ast.FuncLit:
-			body = f.Body
-		}
-		joined := false
-		ast.Inspect(body, func(n ast.Node) bool {
-			if joined {
-				return false
-			}
-			if _, ok := n.(*ast.FuncLit); ok {
-				return false
-			}
-			if call, ok := n.(*ast.CallExpr); ok && call.Pos() > start.End() {
-				joined = groups[in.waitGroupCall(call, "Wait")]
-			}
-			return true
-		})
-		return joined
+	fns := in.Enclosing(cur.Parent())
+	if len(fns) == 0 || fns[0].Body == nil {
+		return false
 	}
-	return false
+	joined := false
+	ast.Inspect(fns[0].Body, func(n ast.Node) bool {
+		if joined {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok && call.Pos() > start.End() {
+			joined = groups[in.waitGroupCall(call, "Wait")]
+		}
+		return true
+	})
+	return joined
 }
 
 // waitGroupCall returns the variable or field of the sync.WaitGroup

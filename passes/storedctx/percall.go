@@ -100,10 +100,8 @@ func (s *state) builtValue(fn *ctxinfo.Func, st *store) (inspector.Cursor, bool)
 	if _, ok := x.(*ast.CompositeLit); !ok {
 		return inspector.Cursor{}, false
 	}
-	for a := range st.cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if a.Node() == fn.Node {
-			return a.FindNode(x)
-		}
+	if a, ok := funcCursor(fn, st.cur); ok {
+		return a.FindNode(x)
 	}
 	return inspector.Cursor{}, false
 }
@@ -133,16 +131,26 @@ func (s *state) callsOwn(fn *ctxinfo.Func, st *store) bool {
 // returned by fn counts as staying within the call (to be checked at
 // fn's calls).
 func (s *state) escapeIn(fn *ctxinfo.Func, cur inspector.Cursor, returns bool) *escape {
+	a, ok := funcCursor(fn, cur)
+	if !ok {
+		return nil
+	}
+	t := types.Unalias(s.info.TypeOf(cur.Node().(ast.Expr)))
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	return &escape{s: s, fn: a, typ: t, seen: map[*types.Var]bool{}, returns: returns}
+}
+
+// funcCursor returns the cursor of fn's declaration or literal, which
+// encloses cur, if it does.
+func funcCursor(fn *ctxinfo.Func, cur inspector.Cursor) (inspector.Cursor, bool) {
 	for a := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		if a.Node() == fn.Node {
-			t := types.Unalias(s.info.TypeOf(cur.Node().(ast.Expr)))
-			if p, ok := t.(*types.Pointer); ok {
-				t = types.Unalias(p.Elem())
-			}
-			return &escape{s: s, fn: a, typ: t, seen: map[*types.Var]bool{}, returns: returns}
+			return a, true
 		}
 	}
-	return nil
+	return inspector.Cursor{}, false
 }
 
 // perCallResult reports whether the value of type typ that fn builds
