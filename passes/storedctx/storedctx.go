@@ -103,6 +103,7 @@ type state struct {
 	perRequest   map[*ctxinfo.Func]*ctxinfo.Func // function → the Reconcile or handler whose ctx it receives
 	lent         map[*ctxinfo.Func]bool          // functions whose ctx is, at every call, a lifetime lent by its owner
 	lifeFns      map[*ctxinfo.Func]bool          // functions whose ctx is a process or manager lifetime
+	byField      map[*field]*finding             // what examine found, by field (see carriers)
 
 	ifaces     []*types.Interface       // non-empty interfaces of the package and its imports
 	referred   map[*types.TypeName]bool // owners' type names referred to in the package (computed on demand)
