@@ -35,7 +35,7 @@ func (in *Info) DeliberateRoot(cur inspector.Cursor) bool {
 			return true
 		}
 	}
-	return in.keptByCallee(cur) || in.OwnsLifetime(cur) || in.nilDefault(cur)
+	return in.keptByCallee(cur) || in.OwnsLifetime(cur) || in.nilDefault(cur) || in.remoteTrace(cur)
 }
 
 // nilDefault reports whether the root context at cur is the default for a

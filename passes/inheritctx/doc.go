@@ -428,6 +428,14 @@
 // reported; a root context that is only the
 // default for a missing value, which the next statement replaces with it
 // (ctx := context.Background(); if r != nil { ctx = r.Context() });
+// a root context that is only the empty base into which an OpenTelemetry
+// propagator extracts a remote trace context (remote :=
+// prop.Extract(context.Background(), carrier)) that is then only read for
+// its span, by trace.SpanFromContext, SpanContextFromContext or
+// LinkFromContext, to link to it: extracting into ctx would return the
+// function's own span when the carrier holds none, and link the span to
+// itself; a remote context that becomes a span's parent or runs work is
+// still reported;
 // the root contexts of functions whose only context is a request that is
 // over when they run: every call of them in the package (outside
 // _test.go files) is on a goroutine that a handler starts and does not

@@ -263,8 +263,9 @@
 // -report-detached; context.Background() given to an oauth2 client or
 // token source, which keeps it for later token fetches, or to a
 // source's Start, which watches until it ends (directly or through a
-// wrapper of the package); and the other
-// silent cases of inheritctx.
+// wrapper of the package); a root context that an OpenTelemetry
+// propagator extracts a remote trace context into, read only for the
+// span to link to; and the other silent cases of inheritctx.
 //
 // In _test.go files, unless -include-tests (the ctxlint command's
 // -include-tests sets it, with every other check's): root contexts made
