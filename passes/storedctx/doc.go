@@ -310,12 +310,18 @@
 //     with a ctx, or no worker started, makes it a finding again;
 //   - a carrier: a field whose every read, beyond watching its end, is
 //     the value stored, as it is, in a context field of another struct
-//     of the package (&lister{ctx: f.ctx}), each of them left alone as
-//     in this list (an adapter, a lent lifetime, a carrier itself): the
-//     context is handed down to where it is kept on purpose, and any
-//     finding belongs there. It is held to what an adapter is: no
-//     per-request context or setter stores it, no function with a ctx of
-//     its own reads it, and its type is not long-lived;
+//     of the package (&lister{ctx: f.ctx}, or NewLister(f.ctx) where
+//     NewLister keeps its ctx parameter in one field), each of them left
+//     alone as in this list (an adapter, a lent lifetime, a carrier
+//     itself), or reported for reads in place of the ctx that methods of
+//     its type receive and handing the context on no further: the
+//     context is handed down to where it is kept, and any finding
+//     belongs there (once that field's methods use their own ctx, the
+//     carrier has nothing left to carry). It is held to what an adapter
+//     is: no per-request context or setter stores it, no function with a
+//     ctx of its own reads it, and its type is not long-lived. A carrier
+//     whose field goes to one reported for another reason (a job that
+//     keeps its builder's ctx and has no ctx of its own) is reported too;
 //   - a per-call state object (crypto/tls's handshake states): every store
 //     of the field fills a value that a function has just built, a
 //     composite literal (&dialState{conn: c, ctx: ctx}, positional too)
