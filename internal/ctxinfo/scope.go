@@ -123,6 +123,28 @@ func (in *Info) scopeAt(cur inspector.Cursor, provides func(*Func) bool) Scope {
 	return s
 }
 
+// startedApart reports whether the call at c, in fn, runs apart from
+// fn's call: in a go statement that fn does not wait for, or in a func
+// literal that runs on a new goroutine or later (see reach).
+func (in *Info) startedApart(c inspector.Cursor, fn *Func) bool {
+	for a := range c.Enclosing((*ast.GoStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if a.Node() == fn.Node {
+			return false
+		}
+		switch n := a.Node().(type) {
+		case *ast.GoStmt:
+			if !in.JoinedGo(a) {
+				return true
+			}
+		case *ast.FuncLit:
+			if lit := in.funcs[n]; lit != nil && lit.RunsOutsideCall() && !in.JoinedGo(a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // WaitPath is the import path of k8s.io/apimachinery's wait package.
 const WaitPath = "k8s.io/apimachinery/pkg/util/wait"
 
@@ -277,7 +299,10 @@ func (f *Func) CtxExpr() string {
 
 // reach marks the package functions that a Reconcile calls with its
 // context: starting from every Reconcile, it follows static calls to
-// functions of this package that receive a context themselves.
+// functions of this package that receive a context themselves. A call
+// on a goroutine the caller does not wait for (go r.watch(wctx)), or in
+// a func literal that runs outside the call (see RunsOutsideCall), is
+// not followed: that function does not run on the reconcile's worker.
 func (in *Info) reach() {
 	var queue []*Func
 	in.Funcs(func(fn *Func) {
@@ -294,7 +319,7 @@ func (in *Info) reach() {
 		queue = queue[1:]
 		for c := range fn.Cur.Preorder((*ast.CallExpr)(nil)) {
 			callee := in.Decl(analysisutil.Callee(in.TypesInfo, c.Node().(*ast.CallExpr)))
-			if callee == nil || callee.Kind != Plain || callee.Ctx == nil || callee.ReachedFrom != nil {
+			if callee == nil || callee.Kind != Plain || callee.Ctx == nil || callee.ReachedFrom != nil || in.startedApart(c, fn) {
 				continue
 			}
 			callee.ReachedFrom = origin[fn]

@@ -94,7 +94,11 @@
 // whose last result is an error, the fix, which keeps the flow as it is,
 // is a select that returns ctx.Err() (and ctrl.Result{}) once ctx is done;
 // a requeue is still the better change. A wait is reported even in a
-// loop that checks ctx on every turn: it still blocks the worker.
+// loop that checks ctx on every turn: it still blocks the worker. A
+// function the Reconcile starts on a goroutine it does not wait for (go
+// r.watch(wctx), a watcher with a lifetime of its own) does not run on
+// the worker, and is not one it reaches; a goroutine joined by a
+// sync.WaitGroup before the Reconcile returns is.
 //
 //	// BAD
 //	func (r *JobReconciler) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
