@@ -322,6 +322,14 @@
 //     ctx of its own reads it, and its type is not long-lived. A carrier
 //     whose field goes to one reported for another reason (a job that
 //     keeps its builder's ctx and has no ctx of its own) is reported too;
+//   - a command's own root, in package main: every store is
+//     context.Background() or TODO() made by a function that no code with
+//     a ctx in scope reaches, at any depth (a CLI's config built by
+//     newConfig, which only main calls). Nothing above it had a ctx to
+//     give, as inheritctx leaves a root there alone, and a main package is
+//     never imported, so every caller is in view. A store reached from
+//     code with a ctx, a read in place of a function's own ctx, or a
+//     function on the path used as a value keeps it reported;
 //   - a per-call state object (crypto/tls's handshake states): every store
 //     of the field fills a value that a function has just built, a
 //     composite literal (&dialState{conn: c, ctx: ctx}, positional too)

@@ -99,11 +99,12 @@ type state struct {
 	callers      map[*ctxinfo.Func][]*ctxinfo.Func // ctx-less methods of owners → the functions that call them
 	convs        map[*owner][]conv                 // owner values used as interfaces
 	calls        []call
-	origins      []origin                        // of the context each call passes (see propagate)
-	perRequest   map[*ctxinfo.Func]*ctxinfo.Func // function → the Reconcile or handler whose ctx it receives
-	lent         map[*ctxinfo.Func]bool          // functions whose ctx is, at every call, a lifetime lent by its owner
-	lifeFns      map[*ctxinfo.Func]bool          // functions whose ctx is a process or manager lifetime
-	byField      map[*field]*finding             // what examine found, by field (see carriers)
+	origins      []origin                           // of the context each call passes (see propagate)
+	perRequest   map[*ctxinfo.Func]*ctxinfo.Func    // function → the Reconcile or handler whose ctx it receives
+	lent         map[*ctxinfo.Func]bool             // functions whose ctx is, at every call, a lifetime lent by its owner
+	lifeFns      map[*ctxinfo.Func]bool             // functions whose ctx is a process or manager lifetime
+	byField      map[*field]*finding                // what examine found, by field (see carriers)
+	callGraph    map[*types.Func][]inspector.Cursor // calls of package functions, nil for those used as values (see processRoot)
 
 	ifaces     []*types.Interface       // non-empty interfaces of the package and its imports
 	referred   map[*types.TypeName]bool // owners' type names referred to in the package (computed on demand)
@@ -221,7 +222,7 @@ func (s *state) nolinted(fd *field) bool {
 // quietAlone reports whether f's field is left alone by what its own
 // stores and reads show (before carriers and settle).
 func (s *state) quietAlone(f *finding) bool {
-	return len(f.perRequest) == 0 && len(f.expired) == 0 && (f.owns || f.borrowed || f.keepsLife || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) || s.isPerCall(f) || s.storedElsewhere(f)
+	return len(f.perRequest) == 0 && len(f.expired) == 0 && (f.owns || f.borrowed || f.keepsLife || len(f.setters) == 0 && (f.watchedOnly || s.isAdapter(f))) || s.isPerCall(f) || s.storedElsewhere(f) || s.processRoot(f)
 }
 
 // settle takes back the quiet of the fields that a function with a ctx

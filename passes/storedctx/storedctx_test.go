@@ -12,7 +12,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	results := analysistest.Run(t, testutil.TestData(), storedctx.Analyzer, "storedctx/basic", "storedctx/events", "storedctx/lent", "storedctx/percall")
+	results := analysistest.Run(t, testutil.TestData(), storedctx.Analyzer, "storedctx/basic", "storedctx/events", "storedctx/lent", "storedctx/percall", "storedctx/cli")
 	checkDiagnostics(t, results)
 }
 
