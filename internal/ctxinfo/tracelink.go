@@ -67,4 +67,3 @@ func (in *Info) spanReadOnly(cur inspector.Cursor) bool {
 	}
 	return uses > 0
 }
-
