@@ -124,23 +124,30 @@ func (in *Info) scopeAt(cur inspector.Cursor, provides func(*Func) bool) Scope {
 }
 
 // startedApart reports whether the call at c, in fn, runs apart from
-// fn's call: in a go statement that fn does not wait for, or in a func
-// literal that runs on a new goroutine or later (see reach).
+// fn's call (see Detaches, and reach).
 func (in *Info) startedApart(c inspector.Cursor, fn *Func) bool {
 	for a := range c.Enclosing((*ast.GoStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		if a.Node() == fn.Node {
 			return false
 		}
-		switch n := a.Node().(type) {
-		case *ast.GoStmt:
-			if !in.JoinedGo(a) {
-				return true
-			}
-		case *ast.FuncLit:
-			if lit := in.funcs[n]; lit != nil && lit.RunsOutsideCall() && !in.JoinedGo(a) {
-				return true
-			}
+		if in.Detaches(a) {
+			return true
 		}
+	}
+	return false
+}
+
+// Detaches reports whether the code inside the node at a runs apart from
+// the call of the function around it: a go statement that the function
+// does not wait for (see JoinedGo), or a func literal that runs on a new
+// goroutine or later, as a callback (see Func.RunsOutsideCall).
+func (in *Info) Detaches(a inspector.Cursor) bool {
+	switch n := a.Node().(type) {
+	case *ast.GoStmt:
+		return !in.JoinedGo(a)
+	case *ast.FuncLit:
+		lit := in.funcs[n]
+		return lit != nil && lit.RunsOutsideCall() && !in.JoinedGo(a)
 	}
 	return false
 }

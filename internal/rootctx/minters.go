@@ -540,17 +540,13 @@ func (m *minters) runsDuringCall(c inspector.Cursor, fn *ctxinfo.Func) bool {
 		if a.Node() == fn.Node {
 			return true
 		}
+		if m.in.Detaches(a) {
+			return false // run on a new goroutine, or later as a callback
+		}
 		switch a.Node().(type) {
-		case *ast.GoStmt:
-			if !m.in.JoinedGo(a) {
-				return false
-			}
 		case *ast.DeferStmt:
 			return false
 		case *ast.FuncLit:
-			if lit := m.in.Func(a.Node()); lit != nil && lit.RunsOutsideCall() && !m.in.JoinedGo(a) {
-				return false // run on a new goroutine, as by a go statement, or later as a callback
-			}
 			lit := analysisutil.Unparen(a)
 			switch k, idx := lit.ParentEdge(); k {
 			case edge.ReturnStmt_Results, edge.CompositeLit_Elts, edge.KeyValueExpr_Value, edge.SendStmt_Value:

@@ -34,12 +34,11 @@ func (s *state) processRoot(f *finding) bool {
 	return true
 }
 
-// declOf returns the function declared by the outermost FuncDecl around
-// cur, or nil.
+// declOf returns the declared function around cur (the outermost), or
+// nil in package-level code.
 func (s *state) declOf(cur inspector.Cursor) *types.Func {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		fn, _ := s.info.Defs[c.Node().(*ast.FuncDecl).Name].(*types.Func)
-		return fn
+	if fn := s.outermost(cur); fn != nil {
+		return fn.Obj
 	}
 	return nil
 }
